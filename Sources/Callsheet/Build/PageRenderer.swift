@@ -1,0 +1,164 @@
+import Foundation
+
+/// A `#fragment` link to check once every page's ids are known.
+struct AnchorReference: Sendable {
+    var targetPage: String
+    var fragment: String
+    var written: String
+    var location: SourceLocation?
+}
+
+/// One rendered page and what it found along the way.
+struct RenderedPage: Sendable {
+    var outputPath: String
+    var html: String
+    var ids: Set<String>
+    var anchors: [AnchorReference]
+    var diagnostics: [Diagnostic]
+}
+
+/// Renders one page: its Markdown (links resolved, headings given ids), its data, its template.
+/// Pages do not depend on each other, so they render in parallel.
+struct PageRenderer: Sendable {
+    let config: SiteConfig
+    let templates: TemplateSet
+    let resolver: LinkResolver
+    let context: TemplateContext
+    /// Ids the default templates use, which content headings must not take.
+    static let templateIDs: Set<String> = ["main", "top", "questions", "content", "site-nav", "faq-toc"]
+
+    func render(_ page: Page) -> RenderedPage {
+        var diagnostics: [Diagnostic] = []
+        var anchors: [AnchorReference] = []
+        let document = MarkdownDocument(page.body, options: config.markdown)
+        let file = page.contentPath ?? ""
+        document.rewriteLinks { link in
+            let location = page.bodyLocation(line: link.line, column: link.column)
+            if link.isImage, !link.hasText {
+                diagnostics.append(.warning("this image has no alt text", at: location,
+                                            hint: "describe the image between the brackets: ![a calm rehearsal room](...)"))
+            }
+            if !link.isImage, link.destination.hasPrefix("#"), link.destination.count > 1 {
+                anchors.append(AnchorReference(targetPage: page.sitePath, fragment: String(link.destination.dropFirst()),
+                                               written: link.destination, location: location))
+                return nil
+            }
+            switch resolver.resolve(link.destination, from: file) {
+            case .external:
+                return nil
+            case .internalLink(let url, let target, let fragment):
+                if let target, let fragment, !fragment.isEmpty {
+                    anchors.append(AnchorReference(targetPage: target, fragment: fragment, written: link.destination, location: location))
+                }
+                return url
+            case .problem(let message, let hint):
+                diagnostics.append(.error(message, at: location, hint: hint))
+                return nil
+            }
+        }
+
+        var ids = AnchorIDs(reserved: Self.templateIDs)
+        var data: [String: Any] = [:]
+        var jsonld: [JSON] = []
+        var ogImage: String?
+        var contentHTML: String
+
+        switch page.kind {
+        case .faq:
+            let (faq, problems) = FAQ.split(document, reservedIDs: Self.templateIDs) { line, column in
+                page.bodyLocation(line: line, column: column) ?? SourceLocation(path: page.sitePath, line: line, column: column)
+            }
+            diagnostics += problems
+            contentHTML = faq.introHTML
+            data["faq"] = faqContext(faq)
+            if !faq.questions.isEmpty { jsonld.append(StructuredData.faqPage(faq, page: page, config: config)) }
+        default:
+            contentHTML = document.renderHTML(headingIDs: &ids)
+        }
+
+        switch page.kind {
+        case .home:
+            data["services"] = nonEmpty(context.serviceList(current: nil))
+            jsonld.append(StructuredData.business(config, services: context.services))
+        case .about:
+            var about: [String: Any] = [:]
+            if let photo = page.photo {
+                switch resolver.resolve(photo, from: file) {
+                case .internalLink(let url, _, _):
+                    about["photo"] = ["src": url, "alt": page.photoAlt ?? ""]
+                    ogImage = StructuredData.absoluteURL(photo, config: config)
+                case .external:
+                    about["photo"] = ["src": photo, "alt": page.photoAlt ?? ""]
+                    ogImage = photo
+                case .problem(let message, let hint):
+                    diagnostics.append(.error("the photo: \(message)", at: page.photoLocation, hint: hint))
+                }
+            }
+            if !page.credentials.isEmpty {
+                about["credentials"] = page.credentials.map { credential -> [String: Any] in
+                    var item: [String: Any] = ["name": credential.name]
+                    item["issuer"] = credential.issuer
+                    item["year"] = credential.year
+                    item["url"] = credential.url
+                    return item
+                }
+            }
+            data["about"] = about
+            if let person = StructuredData.person(config, about: page) { jsonld.append(person) }
+        case .services:
+            data["services"] = nonEmpty(context.serviceList(current: nil))
+        case .service:
+            var service: [String: Any] = ["title": page.title]
+            service["summary"] = page.summary
+            data["service"] = service
+            data["services"] = nonEmpty(context.serviceList(current: page))
+        case .contact:
+            var contact: [String: Any] = [:]
+            contact["email"] = config.owner.email
+            data["contact"] = contact
+        default:
+            break
+        }
+
+        data["site"] = context.site(for: page)
+        data["page"] = context.page(page, contentHTML: contentHTML, jsonld: jsonld, ogImage: ogImage)
+        guard let html = templates.render(page.kind, context: data) else {
+            diagnostics.append(.error("the template `\(page.kind.templateName).mustache` is missing, and \(page.sourcePath ?? "the page /\(page.sitePath)") needs it",
+                                      at: page.sourcePath.map { SourceLocation(path: $0, line: 0) },
+                                      hint: "add templates/\(page.kind.templateName).mustache"))
+            return RenderedPage(outputPath: page.outputPath, html: "", ids: [], anchors: anchors, diagnostics: diagnostics)
+        }
+        return RenderedPage(outputPath: page.outputPath, html: html, ids: Self.ids(in: html), anchors: anchors,
+                            diagnostics: diagnostics)
+    }
+
+    private func faqContext(_ faq: FAQ) -> [String: Any] {
+        [
+            "has_groups": faq.hasGroups,
+            "count": faq.questions.count,
+            "groups": faq.groups.map { group -> [String: Any] in
+                var item: [String: Any] = [
+                    "questions": group.questions.map { ["question": $0.text, "id": $0.id, "answer": $0.answerHTML] },
+                ]
+                item["title"] = group.title
+                item["id"] = group.id
+                return item
+            },
+        ]
+    }
+
+    private func nonEmpty(_ list: [[String: Any]]) -> [[String: Any]]? { list.isEmpty ? nil : list }
+
+    /// Every `id="..."` in rendered HTML.
+    static func ids(in html: String) -> Set<String> {
+        var ids = Set<String>()
+        var rest = html[...]
+        while let range = rest.range(of: " id=\"") {
+            let value = rest[range.upperBound...]
+            guard let end = value.firstIndex(of: "\"") else { break }
+            ids.insert(String(value[..<end]))
+            rest = value[end...]
+        }
+        return ids
+    }
+}

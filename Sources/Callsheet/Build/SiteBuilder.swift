@@ -1,0 +1,122 @@
+import Foundation
+
+/// What a finished build reports.
+public struct BuildReport: Sendable {
+    /// HTML pages written.
+    public var pageCount: Int
+    /// Files written in all (pages, sitemap, copies).
+    public var fileCount: Int
+    /// Warnings found along the way.
+    public var warnings: [Diagnostic]
+    /// The site as built, before it was written.
+    public var site: RenderedSite
+}
+
+/// Builds a site: content and templates in, a folder of HTML out. The build is a list of named stages;
+/// each one collects every problem it finds, and the build stops after the first stage with errors.
+public struct SiteBuilder {
+    public let options: BuildOptions
+
+    /// A builder with `options`.
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds and writes the site. Throws `BuildFailure` with every diagnostic when the site has errors;
+    /// the output folder is then left exactly as it was.
+    public func build() throws(BuildFailure) -> BuildReport {
+        var report = try render()
+        let writer = OutputWriter(path: options.outputDirectory)
+        if let refusal = writer.checkSafety(sources: [options.contentDirectory, options.templatesDirectory], force: options.force) {
+            throw BuildFailure(diagnostics: report.warnings + [refusal])
+        }
+        do {
+            try writer.write(report.site)
+        } catch {
+            throw BuildFailure(diagnostics: report.warnings + [.error("could not write `\(options.outputDirectory)`: \(error.localizedDescription)", at: nil)])
+        }
+        report.fileCount = report.site.files.count + report.site.copies.count
+        return report
+    }
+
+    /// Builds the site in memory without writing it.
+    public func render() throws(BuildFailure) -> BuildReport {
+        var diagnostics = Diagnostics()
+        func stage<T>(_ result: (T?, [Diagnostic])) throws(BuildFailure) -> T {
+            diagnostics.append(contentsOf: result.1)
+            guard let value = result.0, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sorted) }
+            return value
+        }
+
+        // 1. Read the content and template folders.
+        let contentTree = try stage(SourceTree.scan(options.contentDirectory))
+        let templateTree = try stage(SourceTree.scan(options.templatesDirectory))
+        // 2. Settings and pages.
+        var content = try stage(SiteContent.load(files: contentTree.files, displayPath: contentTree.displayPath(of:),
+                                                 readText: contentTree.readText, includeDrafts: options.includeDrafts))
+        if let override = options.baseURL {
+            guard let baseURL = BaseURL(override) else {
+                diagnostics.error("--base-url must be an absolute http or https address, such as https://example.com/", at: nil)
+                throw BuildFailure(diagnostics: diagnostics.sorted)
+            }
+            content.config.baseURL = baseURL
+        }
+        // 3. Templates.
+        let templates = try stage(TemplateSet.load(files: templateTree.files, displayPath: templateTree.displayPath(of:),
+                                                   readText: templateTree.readText))
+        _ = try stage((true, Self.missingTemplates(in: templates, for: content.pages, displayPath: templateTree.displayPath(of:))))
+        // 4. Pages, in parallel.
+        let drafts = Set(contentTree.files.filter { file in
+            file.hasSuffix(".md") && !content.pages.contains { $0.contentPath == file }
+        })
+        let resolver = LinkResolver(pages: content.pages, contentFiles: contentTree.files, mediaFiles: content.mediaFiles,
+                                    draftFiles: drafts, baseURL: content.config.baseURL)
+        let renderer = PageRenderer(config: content.config, templates: templates, resolver: resolver,
+                                    context: TemplateContext(config: content.config, pages: content.pages))
+        let rendered = concurrentMap(content.pages, jobs: options.jobs, renderer.render)
+        // 5. Links between pages.
+        diagnostics.append(contentsOf: rendered.flatMap(\.diagnostics))
+        diagnostics.append(contentsOf: Self.checkAnchors(rendered, pages: content.pages))
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sorted) }
+        // 6. Assemble the output.
+        var site = RenderedSite()
+        for page in rendered { site.files[page.outputPath] = Array(page.html.utf8) }
+        site.files["sitemap.xml"] = Array(Sitemap.xml(pages: content.pages, baseURL: content.config.baseURL).utf8)
+        site.files["robots.txt"] = Array(Sitemap.robots(baseURL: content.config.baseURL).utf8)
+        for file in content.mediaFiles { site.copies[file] = contentTree.url(of: file) }
+        for file in templates.assetFiles { site.copies[file] = templateTree.url(of: file) }
+        return BuildReport(pageCount: rendered.count, fileCount: site.files.count + site.copies.count,
+                           warnings: diagnostics.sorted, site: site)
+    }
+
+    /// Every kind of page the site has needs its template.
+    static func missingTemplates(in templates: TemplateSet, for pages: [Page], displayPath: (String) -> String) -> [Diagnostic] {
+        var reported = Set<PageKind>()
+        return pages.compactMap { page in
+            let name = page.kind.templateName
+            guard !templates.names.contains(name), reported.insert(page.kind).inserted else { return nil }
+            let needer = page.sourcePath.map { "\($0) needs it" } ?? "every site has this page"
+            return .error("the template `\(name).mustache` is missing (\(needer))",
+                          at: SourceLocation(path: displayPath(name + ".mustache"), line: 0),
+                          hint: "copy it from Callsheet's default templates folder")
+        }
+    }
+
+    /// Links to `#anchors` must name an id on the page they lead to.
+    static func checkAnchors(_ rendered: [RenderedPage], pages: [Page]) -> [Diagnostic] {
+        var idsByPage: [String: Set<String>] = [:]
+        for (page, output) in zip(pages, rendered) { idsByPage[page.sitePath] = output.ids }
+        var problems: [Diagnostic] = []
+        for page in rendered {
+            for anchor in page.anchors {
+                let fragment = anchor.fragment.removingPercentEncoding ?? anchor.fragment
+                guard fragment != "top", let ids = idsByPage[anchor.targetPage], !ids.contains(fragment) else { continue }
+                let near = FieldReader.nearest(to: fragment, in: ids)
+                problems.append(.error("the link `\(anchor.written)` names `#\(fragment)`, which is not on that page",
+                                       at: anchor.location,
+                                       hint: near.map { "did you mean `#\($0)`?" } ?? "FAQ anchors are the question in lower case, words joined by hyphens"))
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// The site's settings, read from `content/site.yml`.
+public struct SiteConfig: Sendable {
+    /// One of the owner's links, such as a professional profile.
+    public struct Link: Sendable, Hashable {
+        public var label: String
+        public var url: String
+    }
+
+    /// The coordinator the site is about.
+    public struct Owner: Sendable {
+        public var name: String?
+        public var pronouns: String?
+        public var role: String?
+        public var location: String?
+        public var email: String?
+        public var links: [Link] = []
+    }
+
+    public var title: String
+    public var tagline: String?
+    /// Default meta description for pages without one.
+    public var description: String?
+    public var baseURL: BaseURL
+    public var language: String
+    public var owner: Owner
+    public var markdown: MarkdownOptions
+
+    static let knownKeys: Set<String> = ["title", "tagline", "description", "base_url", "language", "owner", "markdown"]
+    static let knownOwnerKeys: Set<String> = ["name", "pronouns", "role", "location", "email", "links"]
+
+    /// Reads site.yml's text. Every problem comes back as a diagnostic against `path`.
+    public static func parse(_ text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
+        if text.trimmingSpaces().isEmpty {
+            return (nil, [.error("site.yml is empty", at: SourceLocation(path: path),
+                                 hint: "give at least `title:` and `base_url:`")])
+        }
+        let yaml: YAMLValue?
+        switch YAMLValue.parse(text, path: path) {
+        case .success(let value): yaml = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var reader = FieldReader(yaml, at: SourceLocation(path: path), what: "site.yml")
+        let title = reader.string("title", required: true)
+        let tagline = reader.string("tagline")
+        let description = reader.string("description")
+        let language = reader.string("language") ?? "en"
+        if !isLanguageTag(language) {
+            reader.error("`language` must be a language tag such as `en` or `en-GB`", at: "language")
+        }
+        var baseURL: BaseURL?
+        if let text = reader.string("base_url", required: true) {
+            baseURL = BaseURL(text)
+            if baseURL == nil {
+                reader.error("`base_url` must be an absolute http or https address, such as https://example.com/",
+                             at: "base_url")
+            }
+        }
+        var owner = Owner()
+        if var ownerReader = reader.mapping("owner") {
+            owner.name = ownerReader.string("name")
+            owner.pronouns = ownerReader.string("pronouns")
+            owner.role = ownerReader.string("role")
+            owner.location = ownerReader.string("location")
+            owner.email = ownerReader.string("email")
+            if let email = owner.email, !isEmail(email) {
+                ownerReader.error("`email` does not look like an email address", at: "email")
+            }
+            for item in ownerReader.list("links") ?? [] {
+                var linkReader = FieldReader(item, at: item.location, what: "each link")
+                let label = linkReader.string("label", required: true)
+                let url = linkReader.string("url", required: true)
+                if let url, URL(string: url)?.scheme == nil {
+                    linkReader.error("a link's `url` must be a full address starting with https://", at: "url")
+                }
+                linkReader.warnAboutUnknownKeys(known: ["label", "url"], in: "a link")
+                ownerReader.absorb(linkReader)
+                if let label, let url { owner.links.append(Link(label: label, url: url)) }
+            }
+            ownerReader.warnAboutUnknownKeys(known: knownOwnerKeys, in: "`owner`")
+            reader.absorb(ownerReader)
+        }
+        var markdown = MarkdownOptions()
+        if var markdownReader = reader.mapping("markdown") {
+            markdown.allowsRawHTML = markdownReader.bool("unsafe") ?? false
+            markdown.smartPunctuation = markdownReader.bool("smart") ?? true
+            markdownReader.warnAboutUnknownKeys(known: ["unsafe", "smart"], in: "`markdown`")
+            reader.absorb(markdownReader)
+        }
+        reader.warnAboutUnknownKeys(known: knownKeys, in: "site.yml")
+        guard let title, let baseURL, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics.all) }
+        let config = SiteConfig(title: title, tagline: tagline, description: description, baseURL: baseURL,
+                                language: language, owner: owner, markdown: markdown)
+        return (config, reader.diagnostics.all)
+    }
+
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })
+    }
+}
+
+/// The site's absolute address, such as `https://example.github.io/portfolio/`.
+public struct BaseURL: Sendable, Hashable {
+    /// The address, always ending in `/`.
+    public let absolute: String
+    /// Its path, which every URL of the site starts with: `/` or `/portfolio/`.
+    public let root: String
+
+    /// Nil unless `text` is an absolute http(s) URL with a host and no query or fragment.
+    public init?(_ text: String) {
+        guard let components = URLComponents(string: text),
+              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = components.host, !host.isEmpty,
+              components.query == nil, components.fragment == nil, components.user == nil else { return nil }
+        var path = components.percentEncodedPath
+        if !path.hasPrefix("/") { path = "/" + path }
+        if !path.hasSuffix("/") { path += "/" }
+        var origin = "\(scheme)://\(host.lowercased())"
+        if let port = components.port { origin += ":\(port)" }
+        absolute = origin + path
+        root = path
+    }
+
+    /// The absolute URL of a site path such as `faq/` (no leading slash).
+    public func absolute(_ path: String) -> String { absolute + path }
+
+    /// The root-relative URL of a site path such as `faq/`.
+    public func url(_ path: String) -> String { root + path }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// The files of one source folder (content or templates), listed once, with symlinks that lead
+/// outside the folder refused. The only place the build reads the disk.
+public struct SourceTree: Sendable {
+    /// The folder as the user named it (`content`), used in messages.
+    public let displayRoot: String
+    /// The folder on disk, symlinks resolved.
+    public let root: URL
+    /// Every regular file, as a path inside the folder (`services/consent.md`), sorted.
+    public let files: [String]
+
+    /// Lists `directory`. Problems (unreadable entries, escaping symlinks) come back as diagnostics.
+    public static func scan(_ directory: String) -> (SourceTree?, [Diagnostic]) {
+        let displayRoot = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return (nil, [.error("the folder `\(displayRoot)` does not exist", at: nil,
+                                 hint: "run build-site in the site's folder, or name the folder with --content or --templates")])
+        }
+        let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath()
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        walk(root, relative: "", root: root, displayRoot: displayRoot, files: &files, diagnostics: &diagnostics, depth: 0)
+        return (SourceTree(displayRoot: displayRoot, root: root, files: files.sorted()), diagnostics)
+    }
+
+    private static func walk(_ directory: URL, relative: String, root: URL, displayRoot: String,
+                             files: inout [String], diagnostics: inout [Diagnostic], depth: Int) {
+        let manager = FileManager.default
+        guard depth < 32, let names = try? manager.contentsOfDirectory(atPath: directory.path) else {
+            diagnostics.append(.error("cannot read this folder", at: SourceLocation(path: displayPath(displayRoot, relative), line: 0)))
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            let url = directory.appendingPathComponent(name)
+            let resolved = url.resolvingSymlinksInPath()
+            let isLink = (try? manager.destinationOfSymbolicLink(atPath: url.path)) != nil
+            if isLink, !(resolved.path == root.path || resolved.path.hasPrefix(root.path + "/")) {
+                diagnostics.append(.error("this symbolic link leads outside `\(displayRoot)`; it is not followed",
+                                          at: SourceLocation(path: displayPath(displayRoot, path), line: 0),
+                                          hint: "copy the file into the folder instead of linking to it"))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: resolved.path, isDirectory: &isDirectory) else {
+                diagnostics.append(.error("this symbolic link leads nowhere", at: SourceLocation(path: displayPath(displayRoot, path), line: 0)))
+                continue
+            }
+            if isDirectory.boolValue {
+                if isLink { continue }  // a link to a folder inside the tree: its files are listed there already
+                walk(url, relative: path, root: root, displayRoot: displayRoot, files: &files,
+                     diagnostics: &diagnostics, depth: depth + 1)
+            } else {
+                files.append(path)
+            }
+        }
+    }
+
+    static func displayPath(_ root: String, _ relative: String) -> String {
+        root == "." ? relative : root + "/" + relative
+    }
+
+    /// The path of `file` as the user sees it: `content/faq.md`.
+    public func displayPath(of file: String) -> String { Self.displayPath(displayRoot, file) }
+
+    /// The file on disk.
+    public func url(of file: String) -> URL { root.appendingPathComponent(file) }
+
+    /// Whether the tree has `file`.
+    public func contains(_ file: String) -> Bool {
+        var low = 0, high = files.count
+        while low < high {
+            let mid = (low + high) / 2
+            if files[mid] < file { low = mid + 1 } else { high = mid }
+        }
+        return low < files.count && files[low] == file
+    }
+
+    /// Reads `file` as UTF-8 text. Invalid UTF-8 and binary files are errors at their first bad byte.
+    public func readText(_ file: String) -> Result<String, Diagnostic> {
+        let display = displayPath(of: file)
+        guard let data = FileManager.default.contents(atPath: url(of: file).path) else {
+            return .failure(.error("cannot read this file", at: SourceLocation(path: display, line: 0)))
+        }
+        return Self.decodeText(data, path: display)
+    }
+
+    /// Decodes bytes as UTF-8 text, reporting the line and column of the first NUL or invalid byte.
+    public static func decodeText(_ data: Data, path: String) -> Result<String, Diagnostic> {
+        let bytes = [UInt8](data)
+        var line = 1, column = 1, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0 {
+                return .failure(.error("this looks like a binary file, not text", at: SourceLocation(path: path, line: line, column: column),
+                                       hint: "images and other files belong in media/"))
+            }
+            let length = utf8SequenceLength(bytes, at: index)
+            if length == 0 {
+                return .failure(.error("this file is not valid UTF-8 text", at: SourceLocation(path: path, line: line, column: column),
+                                       hint: "save the file with the UTF-8 encoding"))
+            }
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            index += length
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        return .success(text)
+    }
+
+    /// The length of the valid UTF-8 sequence at `index`, or 0 when it is invalid.
+    private static func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let first = bytes[index]
+        let length: Int, minimum: UInt32
+        switch first {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2; minimum = 0x80
+        case 0xE0...0xEF: length = 3; minimum = 0x800
+        case 0xF0...0xF4: length = 4; minimum = 0x10000
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        var value = UInt32(first) & (0xFF >> (length + 1))
+        for offset in 1..<length {
+            let next = bytes[index + offset]
+            guard next & 0xC0 == 0x80 else { return 0 }
+            value = value << 6 | UInt32(next & 0x3F)
+        }
+        guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return 0 }
+        return length
+    }
+}

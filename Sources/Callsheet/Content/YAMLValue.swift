@@ -1,0 +1,122 @@
+import Yams
+
+/// A YAML value that remembers where it was written, so mistakes can be reported at their line.
+public struct YAMLValue: Sendable {
+    /// One `key: value` pair of a mapping.
+    public struct Entry: Sendable {
+        public var key: String
+        public var keyLocation: SourceLocation
+        public var value: YAMLValue
+    }
+
+    /// The shape of a value.
+    public enum Kind: Sendable {
+        case null
+        /// A scalar's text; `isPlain` is false for quoted and block scalars, which are always strings.
+        case scalar(String, isPlain: Bool)
+        case sequence([YAMLValue])
+        case mapping([Entry])
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation
+
+    /// A word for the value's shape, for messages such as "expected text, found a list".
+    public var shapeName: String {
+        switch kind {
+        case .null: return "nothing"
+        case .scalar: return "a single value"
+        case .sequence: return "a list"
+        case .mapping: return "a group of keys"
+        }
+    }
+
+    /// The entry for `key`, when this is a mapping that has it.
+    public subscript(key: String) -> YAMLValue? {
+        guard case .mapping(let entries) = kind else { return nil }
+        return entries.first { $0.key == key }?.value
+    }
+}
+
+extension YAMLValue {
+    /// Parses YAML text. `path` and `lineOffset` place the text in its file (front matter starts
+    /// on line 2 of a Markdown file, so its offset is 1). Syntax errors come back as diagnostics.
+    public static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLValue?, Diagnostic> {
+        func location(_ mark: Mark?) -> SourceLocation {
+            guard let mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
+            return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return .success(nil) }
+            return convert(node, location: location)
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, location: location, path: path, lineOffset: lineOffset))
+        } catch {
+            return .failure(.error("could not read this YAML: \(error)", at: location(nil)))
+        }
+    }
+
+    private static func convert(_ node: Node, location: (Mark?) -> SourceLocation) -> Result<YAMLValue?, Diagnostic> {
+        switch node {
+        case .scalar(let scalar):
+            let here = location(scalar.mark)
+            if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return .success(YAMLValue(kind: .null, location: here))
+            }
+            return .success(YAMLValue(kind: .scalar(scalar.string, isPlain: scalar.style == .plain), location: here))
+        case .sequence(let sequence):
+            var items: [YAMLValue] = []
+            for element in sequence {
+                switch convert(element, location: location) {
+                case .success(let value?): items.append(value)
+                case .success(nil): break
+                case .failure(let diagnostic): return .failure(diagnostic)
+                }
+            }
+            return .success(YAMLValue(kind: .sequence(items), location: location(sequence.mark)))
+        case .mapping(let mapping):
+            var entries: [Entry] = []
+            for (keyNode, valueNode) in mapping {
+                let keyLocation = location(keyNode.mark)
+                guard case .scalar(let keyScalar) = keyNode else {
+                    return .failure(.error("a key must be a plain word, such as `title`", at: keyLocation))
+                }
+                if entries.contains(where: { $0.key == keyScalar.string }) {
+                    return .failure(.error("the key `\(keyScalar.string)` is given twice", at: keyLocation,
+                                           hint: "keep one of them"))
+                }
+                switch convert(valueNode, location: location) {
+                case .success(let value):
+                    let value = value ?? YAMLValue(kind: .null, location: location(valueNode.mark))
+                    entries.append(Entry(key: keyScalar.string, keyLocation: keyLocation, value: value))
+                case .failure(let diagnostic):
+                    return .failure(diagnostic)
+                }
+            }
+            return .success(YAMLValue(kind: .mapping(entries), location: location(mapping.mark)))
+        case .alias(let alias):
+            return .failure(.error("YAML aliases (`*name`) are not supported here; write the value out",
+                                   at: location(alias.mark)))
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, location: (Mark?) -> SourceLocation,
+                                   path: String, lineOffset: Int) -> Diagnostic {
+        let hint = "front matter is YAML: `key: value` on each line; put text containing `: ` or `#` in quotes"
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            return .error(message, at: location(mark), hint: hint)
+        case .reader(let problem, _, _, _):
+            return .error("invalid YAML: \(problem)", at: location(nil), hint: "save the file as UTF-8 text")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error("the key `\(duplicates.joined(separator: "`, `"))` is given twice",
+                          at: location(context.mark), hint: "keep one of them")
+        default:
+            return .error("invalid YAML: \(error)", at: location(nil), hint: hint)
+        }
+    }
+}

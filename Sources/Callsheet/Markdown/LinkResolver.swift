@@ -1,0 +1,120 @@
+import Foundation
+
+/// Turns links written in content into site URLs: `../faq.md#fees` in `services/x.md` becomes
+/// `/faq/#fees`, `/media/cv.pdf` becomes `/media/cv.pdf` under the base URL's path.
+public struct LinkResolver: Sendable {
+    /// What a link resolved to.
+    public enum Resolution: Sendable, Equatable {
+        /// Leave the link as written (external, `mailto:`, or a `#fragment` of the same page).
+        case external
+        /// Rewrite to `url`; `page` is the site path of the page it leads to, and `fragment` its `#anchor`.
+        case internalLink(url: String, page: String?, fragment: String?)
+        /// A mistake in the link, said in words.
+        case problem(String, hint: String?)
+    }
+
+    private let pagesByFile: [String: String]
+    private let draftFiles: Set<String>
+    private let sitePaths: Set<String>
+    private let publishedFiles: Set<String>
+    private let contentFiles: Set<String>
+    private let baseURL: BaseURL
+
+    /// A resolver for the published `pages`, the files under media/ and every content file.
+    public init(pages: [Page], contentFiles: [String], mediaFiles: [String], draftFiles: Set<String>, baseURL: BaseURL) {
+        var byFile: [String: String] = [:]
+        for page in pages where page.kind != .thanks {
+            if let file = page.contentPath { byFile[file] = page.sitePath }
+        }
+        pagesByFile = byFile
+        sitePaths = Set(pages.map(\.sitePath))
+        publishedFiles = Set(mediaFiles)
+        self.contentFiles = Set(contentFiles)
+        self.draftFiles = draftFiles
+        self.baseURL = baseURL
+    }
+
+    /// Resolves `destination`, written in the content file `file`.
+    public func resolve(_ destination: String, from file: String) -> Resolution {
+        let trimmed = destination.trimmingSpaces()
+        if trimmed.isEmpty { return .problem("this link has no address", hint: "write the address between the parentheses") }
+        if trimmed.hasPrefix("#") || trimmed.hasPrefix("//") || Self.hasScheme(trimmed) { return .external }
+
+        var path = trimmed
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        var query = ""
+        if let mark = path.firstIndex(of: "?") {
+            query = String(path[mark...])
+            path = String(path[..<mark])
+        }
+        let decoded = path.removingPercentEncoding ?? path
+        let base = path.hasPrefix("/") ? [] : file.split(separator: "/").dropLast().map(String.init)
+        guard let target = Self.normalize(base + decoded.split(separator: "/", omittingEmptySubsequences: true).map(String.init)) else {
+            return .problem("the link `\(destination)` leads outside the content folder", hint: nil)
+        }
+        let suffix = (fragment.map { "#" + $0 } ?? "")
+        let targetPath = target.joined(separator: "/")
+        let endsWithSlash = decoded.hasSuffix("/") || decoded.isEmpty
+
+        if targetPath.hasSuffix(".md") {
+            if let sitePath = pagesByFile[targetPath] {
+                return .internalLink(url: baseURL.url(sitePath) + query + suffix, page: sitePath, fragment: fragment)
+            }
+            if draftFiles.contains(targetPath) {
+                return .problem("the link `\(destination)` leads to a draft, which is not published",
+                                hint: "remove `draft: true` from that page, or build with --drafts")
+            }
+            return .problem("the link `\(destination)` leads to `\(targetPath)`, which does not exist",
+                            hint: "check the file name; links to other pages name their .md file")
+        }
+        if publishedFiles.contains(targetPath) {
+            return .internalLink(url: baseURL.url(Self.percentEncode(targetPath)) + query + suffix, page: nil, fragment: nil)
+        }
+        // A site address written out, such as `/faq/` or `../services/`.
+        let asSitePath = targetPath.isEmpty ? "" : targetPath + "/"
+        if sitePaths.contains(asSitePath), endsWithSlash || !targetPath.contains(".") {
+            return .internalLink(url: baseURL.url(asSitePath) + query + suffix, page: asSitePath, fragment: fragment)
+        }
+        if contentFiles.contains(targetPath) {
+            return .problem("the link `\(destination)` leads to `\(targetPath)`, which is not published",
+                            hint: "files that pages link to belong in media/")
+        }
+        return .problem("the link `\(destination)` leads to `\(targetPath.isEmpty ? "/" : targetPath)`, which does not exist",
+                        hint: "links to other pages name their .md file, such as `faq.md`; images and files go in media/")
+    }
+
+    static func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let scheme = text[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+
+    static func normalize(_ parts: [String]) -> [String]? {
+        var result: [String] = []
+        for part in parts {
+            switch part {
+            case ".": continue
+            case "..":
+                if result.isEmpty { return nil }
+                result.removeLast()
+            default: result.append(part)
+            }
+        }
+        return result
+    }
+
+    static func percentEncode(_ path: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/!$&'()*+,;=:@")
+        var out = ""
+        for byte in path.utf8 {
+            let character = Character(Unicode.Scalar(byte))
+            if byte < 0x80, allowed.contains(character) { out.append(character) } else { out += String(format: "%%%02X", byte) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Mustache
+
+/// The site's Mustache templates, parsed once and shared by every page render.
+public struct TemplateSet: Sendable {
+    /// The templates, each named by its path without `.mustache` (`faq`, `partials/head`).
+    public let library: MustacheLibrary
+    /// The names of every template.
+    public let names: Set<String>
+    /// Files under `assets/`, as paths inside the templates folder.
+    public let assetFiles: [String]
+
+    /// Parses every `.mustache` file. `readText` returns a file's text. Syntax errors and partials that
+    /// name no template are diagnostics with their line and column.
+    public static func load(files: [String], displayPath: (String) -> String,
+                            readText: (String) -> Result<String, Diagnostic>) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: String] = [:]
+        var assets: [String] = []
+        for file in files {
+            if file.hasPrefix("assets/") { assets.append(file); continue }
+            guard file.hasSuffix(".mustache") else { continue }
+            let name = String(file.dropLast(".mustache".count))
+            let text: String
+            switch readText(file) {
+            case .success(let value): text = value
+            case .failure(let diagnostic): diagnostics.append(diagnostic); continue
+            }
+            do {
+                templates[name] = try MustacheTemplate(string: text)
+                sources[file] = text
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(message(for: error.error), at: SourceLocation(
+                    path: displayPath(file), line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error("this template cannot be read: \(error)", at: SourceLocation(path: displayPath(file))))
+            }
+        }
+        for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in PartialReference.scan(text) where templates[reference.name] == nil {
+                let kind = reference.isParent ? "the parent template" : "the partial"
+                diagnostics.append(.error("\(kind) `\(reference.name)` does not exist", at: SourceLocation(
+                    path: displayPath(file), line: reference.line, column: reference.column),
+                    hint: "create \(displayPath(reference.name + ".mustache")), or fix the name"))
+            }
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
+        return (TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys),
+                            assetFiles: assets), diagnostics)
+    }
+
+    /// Renders `context` with the template for `kind`.
+    public func render(_ kind: PageKind, context: [String: Any]) -> String? {
+        library.render(context, withTemplate: kind.templateName)
+    }
+
+    static func message(for error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect:
+            return "this closing tag does not match the section it closes"
+        case MustacheTemplate.Error.unfinishedName:
+            return "this tag is not finished; it needs a closing `}}`"
+        case MustacheTemplate.Error.expectedSectionEnd:
+            return "a section opened in this template is never closed with `{{/name}}`"
+        case MustacheTemplate.Error.invalidSetDelimiter:
+            return "this set-delimiter tag is malformed"
+        case MustacheTemplate.Error.transformAppliedToInheritanceSection:
+            return "a transform cannot be applied to a block or parent template"
+        case MustacheTemplate.Error.illegalTokenInsideInheritSection, MustacheTemplate.Error.textInsideInheritSection:
+            return "only `{{$block}}` sections may appear inside `{{<parent}}`"
+        case MustacheTemplate.Error.invalidConfigVariableSyntax, MustacheTemplate.Error.unrecognisedConfigVariable:
+            return "this `{{% ... }}` pragma is not understood"
+        default:
+            return "this template has a syntax error (\(error))"
+        }
+    }
+}
+
+/// A `{{> name}}` or `{{< name}}` tag found in template text.
+struct PartialReference: Hashable {
+    var name: String
+    var isParent: Bool
+    var line: Int
+    var column: Int
+
+    /// Finds partial and parent tags with the default `{{ }}` delimiters (dynamic `{{>*name}}` ones are skipped).
+    static func scan(_ text: String) -> [PartialReference] {
+        var references: [PartialReference] = []
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (lineIndex, line) in lines.enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let marker = afterOpen.first, marker == ">" || marker == "<" else {
+                    rest = afterOpen
+                    continue
+                }
+                let inside = afterOpen.dropFirst()
+                guard let close = inside.range(of: "}}") else { break }
+                let name = inside[..<close.lowerBound].trimmingSpaces()
+                if !name.isEmpty, !name.hasPrefix("*") {
+                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                    references.append(PartialReference(name: name, isParent: marker == "<", line: lineIndex + 1, column: column))
+                }
+                rest = inside[close.upperBound...]
+            }
+        }
+        return references
+    }
+}

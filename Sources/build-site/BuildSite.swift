@@ -1,0 +1,68 @@
+import ArgumentParser
+import Callsheet
+import Foundation
+
+/// `build-site`: builds the site; `build` is the default subcommand.
+struct BuildSite: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build-site",
+        abstract: "Build an intimacy coordinator's portfolio site from Markdown and Mustache templates.",
+        subcommands: [Build.self, RenderMarkdown.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+/// The options every command shares.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "The folder of Markdown content.")
+    var content = "content"
+
+    @Option(name: .long, help: "The folder of Mustache templates.")
+    var templates = "templates"
+
+    @Option(name: .long, help: "The folder the site is written to.")
+    var output = "public"
+
+    @Option(name: .customLong("base-url"), help: "The site's address, replacing base_url from site.yml.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Print errors only.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Print more about what the build does.")
+    var verbose = false
+
+    @Option(name: .long, help: "How many pages to render at once (default: the number of cores).")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+    }
+
+    func buildOptions(force: Bool = false) -> BuildOptions {
+        BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
+                     baseURL: baseURL, includeDrafts: drafts, jobs: jobs, force: force)
+    }
+}
+
+/// Prints diagnostics on stderr, like a compiler.
+enum Console {
+    static func printDiagnostics(_ diagnostics: [Diagnostic], quiet: Bool) {
+        var text = ""
+        for diagnostic in diagnostics where !(quiet && diagnostic.severity == .warning) {
+            text += diagnostic.description + "\n"
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        if errors > 0 {
+            text += "\(errors) \(errors == 1 ? "error" : "errors")"
+            if warnings > 0 && !quiet { text += ", \(warnings) \(warnings == 1 ? "warning" : "warnings")" }
+            text += "\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+
+// Parsing by hand so that every failure, bad flags included, exits with status 1.
+do {
+    var command = try BuildSite.parseAsRoot()
+    try command.run()
+} catch {
+    let code = BuildSite.exitCode(for: error)
+    let message = BuildSite.fullMessage(for: error)
+    if code == .success {
+        if !message.isEmpty { print(message) }
+        exit(0)
+    }
+    if !message.isEmpty {
+        let text = message.hasPrefix("Error: ") ? "error: " + message.dropFirst("Error: ".count) : "error: " + message
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+    exit(1)
+}
