@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(
             name: "CallsheetTests",
             dependencies: ["Callsheet"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

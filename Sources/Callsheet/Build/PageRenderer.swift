@@ -24,8 +24,6 @@ struct PageRenderer: Sendable {
     let templates: TemplateSet
     let resolver: LinkResolver
     let context: TemplateContext
-    /// Ids the default templates use, which content headings must not take.
-    static let templateIDs: Set<String> = ["main", "top", "questions", "content", "site-nav", "faq-toc"]
 
     func render(_ page: Page) -> RenderedPage {
         var diagnostics: [Diagnostic] = []
@@ -57,7 +55,7 @@ struct PageRenderer: Sendable {
             }
         }
 
-        var ids = AnchorIDs(reserved: Self.templateIDs)
+        var ids = AnchorIDs(reserved: templates.fixedIDs)
         var data: [String: Any] = [:]
         var jsonld: [JSON] = []
         var ogImage: String?
@@ -65,7 +63,7 @@ struct PageRenderer: Sendable {
 
         switch page.kind {
         case .faq:
-            let (faq, problems) = FAQ.split(document, reservedIDs: Self.templateIDs) { line, column in
+            let (faq, problems) = FAQ.split(document, reservedIDs: templates.fixedIDs) { line, column in
                 page.bodyLocation(line: line, column: column) ?? SourceLocation(path: page.sitePath, line: line, column: column)
             }
             diagnostics += problems
@@ -112,6 +110,7 @@ struct PageRenderer: Sendable {
             service["summary"] = page.summary
             data["service"] = service
             data["services"] = nonEmpty(context.serviceList(current: page))
+            data["other_services"] = nonEmpty(context.serviceList(current: page).filter { $0["current"] as? Bool != true })
         case .contact:
             var contact: [String: Any] = [:]
             contact["email"] = config.owner.email
@@ -121,7 +120,9 @@ struct PageRenderer: Sendable {
         }
 
         data["site"] = context.site(for: page)
-        data["page"] = context.page(page, contentHTML: contentHTML, jsonld: jsonld, ogImage: ogImage)
+        var pageData = context.page(page, contentHTML: contentHTML, jsonld: jsonld, ogImage: ogImage)
+        if ogImage != nil { pageData["og_image_alt"] = page.photoAlt }
+        data["page"] = pageData
         guard let html = templates.render(page.kind, context: data) else {
             diagnostics.append(.error("the template `\(page.kind.templateName).mustache` is missing, and \(page.sourcePath ?? "the page /\(page.sitePath)") needs it",
                                       at: page.sourcePath.map { SourceLocation(path: $0, line: 0) },

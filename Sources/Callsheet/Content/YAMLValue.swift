@@ -50,7 +50,7 @@ extension YAMLValue {
             guard let node = try Yams.compose(yaml: text) else { return .success(nil) }
             return convert(node, location: location)
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, location: location, path: path, lineOffset: lineOffset))
+            return .failure(diagnostic(for: error, text: text, location: location, path: path, lineOffset: lineOffset))
         } catch {
             return .failure(.error("could not read this YAML: \(error)", at: location(nil)))
         }
@@ -100,7 +100,22 @@ extension YAMLValue {
         }
     }
 
-    private static func diagnostic(for error: YamlError, location: (Mark?) -> SourceLocation,
+    /// Where a key given twice is written the second time, for a message at the line to fix.
+    private static func secondOccurrence(of key: String, in text: String, after start: Mark) -> (line: Int, column: Int)? {
+        var found = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= start.line {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            guard rest.hasPrefix(key) else { continue }
+            let after = rest.dropFirst(key.count).drop { $0 == " " }
+            guard after.hasPrefix(":") else { continue }
+            found += 1
+            if found == 2 { return (index + 1, indent + 1) }
+        }
+        return nil
+    }
+
+    private static func diagnostic(for error: YamlError, text: String, location: (Mark?) -> SourceLocation,
                                    path: String, lineOffset: Int) -> Diagnostic {
         let hint = "front matter is YAML: `key: value` on each line; put text containing `: ` or `#` in quotes"
         switch error {
@@ -113,8 +128,12 @@ extension YAMLValue {
         case .reader(let problem, _, _, _):
             return .error("invalid YAML: \(problem)", at: location(nil), hint: "save the file as UTF-8 text")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error("the key `\(duplicates.joined(separator: "`, `"))` is given twice",
-                          at: location(context.mark), hint: "keep one of them")
+            let key = duplicates.first ?? ""
+            return .error("the key `\(key)` is given twice",
+                          at: secondOccurrence(of: key, in: text, after: context.mark).map {
+                              SourceLocation(path: path, line: $0.line + lineOffset, column: $0.column)
+                          } ?? location(context.mark),
+                          hint: "keep one of them")
         default:
             return .error("invalid YAML: \(error)", at: location(nil), hint: hint)
         }

@@ -9,6 +9,8 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
     /// Files under `assets/`, as paths inside the templates folder.
     public let assetFiles: [String]
+    /// Ids the templates write literally (`id="main"`), which headings from content must not take.
+    public let fixedIDs: Set<String>
 
     /// Parses every `.mustache` file. `readText` returns a file's text. Syntax errors and partials that
     /// name no template are diagnostics with their line and column.
@@ -46,8 +48,23 @@ public struct TemplateSet: Sendable {
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
+        let fixedIDs = Set(sources.values.flatMap(literalIDs)).union(["top"])
         return (TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys),
-                            assetFiles: assets), diagnostics)
+                            assetFiles: assets, fixedIDs: fixedIDs), diagnostics)
+    }
+
+    /// The values of `id="..."` attributes that hold no Mustache tag.
+    static func literalIDs(in text: String) -> [String] {
+        var ids: [String] = []
+        var rest = text[...]
+        while let range = rest.range(of: "id=\"") {
+            let value = rest[range.upperBound...]
+            guard let end = value.firstIndex(of: "\"") else { break }
+            let id = value[..<end]
+            if !id.contains("{{"), !id.isEmpty { ids.append(String(id)) }
+            rest = value[end...]
+        }
+        return ids
     }
 
     /// Renders `context` with the template for `kind`.

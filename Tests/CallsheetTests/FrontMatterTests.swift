@@ -1,0 +1,61 @@
+import Testing
+@testable import Callsheet
+
+@Suite struct FrontMatterTests {
+    @Test func splitsYAMLFromBodyAndCountsBodyLines() throws {
+        let matter = try FrontMatter.parse("---\ntitle: Hello\norder: 2\n---\nBody\n", path: "content/x.md").get()
+        #expect(matter.body == "Body\n")
+        #expect(matter.bodyLineOffset == 4)
+        #expect(matter.yaml?["title"]?.location == SourceLocation(path: "content/x.md", line: 2, column: 8))
+    }
+
+    @Test func fileWithoutFrontMatterIsAllBody() throws {
+        let matter = try FrontMatter.parse("# Just text\n", path: "x.md").get()
+        #expect(matter.yaml == nil)
+        #expect(matter.bodyLineOffset == 0)
+    }
+
+    @Test func unterminatedFrontMatterIsAnErrorOnLineOne() {
+        guard case .failure(let diagnostic) = FrontMatter.parse("---\ntitle: x\n\nBody", path: "content/x.md") else {
+            Issue.record("expected an error"); return
+        }
+        #expect(diagnostic.summary == "content/x.md:1:1: the front matter that starts here never ends")
+    }
+
+    @Test func yamlSyntaxErrorsPointAtTheirLineInTheFile() {
+        guard case .failure(let diagnostic) = FrontMatter.parse("---\ntitle: x\ndescription: \"open\n---\n", path: "content/x.md") else {
+            Issue.record("expected an error"); return
+        }
+        #expect(diagnostic.location?.path == "content/x.md")
+        #expect(diagnostic.location?.line == 3 || diagnostic.location?.line == 4)
+        #expect(diagnostic.message.hasPrefix("invalid YAML"))
+    }
+
+    @Test func aListWhereKeysBelongIsAnError() {
+        guard case .failure(let diagnostic) = FrontMatter.parse("---\n- a\n- b\n---\n", path: "x.md") else {
+            Issue.record("expected an error"); return
+        }
+        #expect(diagnostic.summary == "x.md:2:1: front matter must be `key: value` lines, found a list")
+    }
+
+    @Test func duplicateKeysAreErrorsAtTheSecondKey() {
+        guard case .failure(let diagnostic) = FrontMatter.parse("---\ntitle: a\ntitle: b\n---\n", path: "x.md") else {
+            Issue.record("expected an error"); return
+        }
+        #expect(diagnostic.location?.line == 3)
+    }
+
+    @Test func fieldReaderReportsWrongTypesAndUnknownKeys() throws {
+        let yaml = try #require(try FrontMatter.parse("---\norder: first\ndraft: maybe\ntitel: x\n---\n", path: "x.md").get().yaml)
+        var reader = FieldReader(yaml, at: SourceLocation(path: "x.md"), what: "front matter")
+        _ = reader.int("order")
+        _ = reader.bool("draft")
+        reader.warnAboutUnknownKeys(known: ["title", "order", "draft"], in: "front matter")
+        #expect(reader.diagnostics.all.map(\.summary) == [
+            "x.md:2:8: `order` must be a whole number, such as `3`",
+            "x.md:3:8: `draft` must be `true` or `false`",
+            "x.md:4:1: unknown key `titel` in front matter; it is ignored",
+        ])
+        #expect(reader.diagnostics.all.last?.hint == "did you mean `title`?")
+    }
+}

@@ -1,0 +1,68 @@
+import Testing
+@testable import Callsheet
+
+@Suite struct MarkdownDocumentTests {
+    @Test func topLevelBlocksCarryHeadingLevelsTextAndPositions() {
+        let document = MarkdownDocument("Intro *text*.\n\n# Group\n\n## What is `this`?\n\nAnswer.\n")
+        let outline = document.blocks.map { "\($0.headingLevel.map(String.init) ?? "-") \($0.text) @\($0.line):\($0.column)" }
+        #expect(outline == ["-  @1:1", "1 Group @3:1", "2 What is this? @5:1", "-  @7:1"])
+    }
+
+    @Test func headingsGetUniqueIdsAndStayOnOneLine() {
+        var ids = AnchorIDs(reserved: ["main"])
+        let html = MarkdownDocument("## Fees\n\n## Fees\n\n## Main\n").renderHTML(headingIDs: &ids)
+        #expect(html == "<h2 id=\"fees\">Fees</h2>\n<h2 id=\"fees-2\">Fees</h2>\n<h2 id=\"main-2\">Main</h2>\n")
+    }
+
+    @Test func headingShiftMovesLevelsDownAndCapsAtSix() {
+        var ids = AnchorIDs()
+        let html = MarkdownDocument("### Sub\n\n###### Deep\n").renderHTML(blocks: 0..<2, headingShift: 1, headingIDs: &ids)
+        #expect(html == "<h4 id=\"sub\">Sub</h4>\n<h6 id=\"deep\">Deep</h6>\n")
+    }
+
+    @Test func rawHTMLIsLeftOutUnlessUnsafe() {
+        let text = "<script>alert(1)</script>\n\nHello <b>there</b>.\n"
+        var ids = AnchorIDs()
+        let safe = MarkdownDocument(text).renderHTML(headingIDs: &ids)
+        #expect(!safe.contains("<script>"))
+        #expect(!safe.contains("<b>"))
+        let unsafe = MarkdownDocument(text, options: MarkdownOptions(allowsRawHTML: true)).renderHTML(headingIDs: &ids)
+        #expect(unsafe.contains("<script>alert(1)</script>"))
+        #expect(unsafe.contains("<b>there</b>"))
+    }
+
+    @Test func javascriptLinksAreNotRenderedInSafeMode() {
+        var ids = AnchorIDs()
+        let html = MarkdownDocument("[x](javascript:alert(1))").renderHTML(headingIDs: &ids)
+        #expect(!html.contains("javascript:"))
+    }
+
+    @Test func smartPunctuationIsOn() {
+        #expect(MarkdownDocument("\"Quotes\" and it's -- fine...").renderPlainHTML()
+            == "<p>\u{201C}Quotes\u{201D} and it\u{2019}s \u{2013} fine\u{2026}</p>\n")
+    }
+
+    @Test func linksAreOfferedForRewritingWithPositions() {
+        let document = MarkdownDocument("See [the FAQ](faq.md#fees).\n\n![](media/a.png) and ![alt](b.png)\n")
+        var seen: [String] = []
+        document.rewriteLinks { link in
+            seen.append("\(link.isImage ? "img" : "a") \(link.destination) text=\(link.hasText) @\(link.line):\(link.column)")
+            return link.isImage ? nil : "/faq/#fees"
+        }
+        #expect(seen == ["a faq.md#fees text=true @1:5", "img media/a.png text=false @3:1", "img b.png text=true @3:22"])
+        #expect(document.renderPlainHTML().contains("<a href=\"/faq/#fees\">the FAQ</a>"))
+    }
+
+    @Test func invalidUTF8IsReplacedNotCrashed() {
+        let bytes: [UInt8] = [0x48, 0x69, 0xFF, 0xFE, 0x0A]
+        let html = MarkdownDocument(String(decoding: bytes, as: UTF8.self)).renderPlainHTML()
+        #expect(html.hasPrefix("<p>Hi"))
+    }
+
+    @Test func manyDocumentsParseAndFreeWithoutLeaks() {
+        for index in 0..<500 {
+            var ids = AnchorIDs()
+            _ = MarkdownDocument("# Title \(index)\n\n- a\n- [b](c.md)\n").renderHTML(headingIDs: &ids)
+        }
+    }
+}
