@@ -127,6 +127,11 @@ public struct FieldReader {
         diagnostics.append(contentsOf: other.diagnostics.all)
     }
 
+    /// Records a finding of the caller's own.
+    public mutating func append(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
     /// Records an error at `key`'s value.
     public mutating func error(_ message: String, at key: String, hint: String? = nil) {
         diagnostics.error(message, at: value(key)?.location ?? keyLocation(key), hint: hint)

@@ -127,8 +127,8 @@ public struct SiteContent: Sendable {
                 }
             }
             if kind == .page, reservedSlugs.contains(slug) {
-                diagnostics.error("the address `/\(slug)/` is already used by the site", at: page.slugLocation,
-                                  hint: "rename the file or give it another `slug`")
+                fields.append(.error("the address `/\(slug)/` is already used by the site", at: page.slugLocation,
+                                     hint: "rename the file or give it another `slug`"))
             }
             page.sitePath = kind == .service ? "services/\(slug)/" : "\(slug)/"
         default:
@@ -224,8 +224,11 @@ public struct SiteContent: Sendable {
         var unique: [Page] = []
         for page in pages {
             if let first = claimed[page.sitePath] {
-                diagnostics.error("`\(page.sourcePath ?? page.title)` and `\(first.sourcePath ?? first.title)` both make the page /\(page.sitePath)",
-                                  at: page.slugLocation ?? page.sourcePath.map { SourceLocation(path: $0, line: 0) },
+                // Point at the `slug:` line that made the clash, when one of the two has it.
+                let written = [page, first].first { ($0.slugLocation?.line ?? 0) > 0 } ?? page
+                let other = written.sitePath == page.sitePath && written.sourcePath == page.sourcePath ? first : page
+                diagnostics.error("`\(written.sourcePath ?? written.title)` and `\(other.sourcePath ?? other.title)` both make the page /\(page.sitePath)",
+                                  at: written.slugLocation ?? written.sourcePath.map { SourceLocation(path: $0, line: 0) },
                                   hint: "give one of them another `slug`")
                 continue
             }

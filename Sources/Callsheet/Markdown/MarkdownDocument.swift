@@ -62,13 +62,7 @@ public final class MarkdownDocument {
     /// Parses `text` as CommonMark (smart punctuation on, invalid UTF-8 replaced).
     public init(_ text: String, options: MarkdownOptions = MarkdownOptions()) {
         self.options = options
-        var utf8 = Array(text.utf8)
-        let count = utf8.count
-        root = utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(count, 1)) { pointer in
-                cmark_parse_document(pointer, count, options.cmarkOptions)
-            }
-        }
+        root = text.withCString { cmark_parse_document($0, text.utf8.count, options.cmarkOptions) }
         var nodes: [OpaquePointer] = []
         var blocks: [MarkdownBlock] = []
         var child = cmark_node_first_child(root)

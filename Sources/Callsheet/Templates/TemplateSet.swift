@@ -39,18 +39,52 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error("this template cannot be read: \(error)", at: SourceLocation(path: displayPath(file))))
             }
         }
+        var references: [String: [PartialReference]] = [:]
         for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in PartialReference.scan(text) where templates[reference.name] == nil {
+            let name = String(file.dropLast(".mustache".count))
+            references[name] = PartialReference.scan(text)
+            for reference in references[name]! where templates[reference.name] == nil {
                 let kind = reference.isParent ? "the parent template" : "the partial"
                 diagnostics.append(.error("\(kind) `\(reference.name)` does not exist", at: SourceLocation(
                     path: displayPath(file), line: reference.line, column: reference.column),
                     hint: "create \(displayPath(reference.name + ".mustache")), or fix the name"))
             }
         }
+        diagnostics += cycles(in: references, displayPath: displayPath)
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         let fixedIDs = Set(sources.values.flatMap(literalIDs)).union(["top"])
         return (TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys),
                             assetFiles: assets, fixedIDs: fixedIDs), diagnostics)
+    }
+
+    /// A template that includes itself, directly or through others, would render forever: each such
+    /// loop is an error at the tag that closes it.
+    static func cycles(in references: [String: [PartialReference]], displayPath: (String) -> String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var state: [String: Int] = [:]  // 1: on the current path, 2: done
+        var path: [String] = []
+        func visit(_ name: String) {
+            state[name] = 1
+            path.append(name)
+            for reference in references[name] ?? [] where references[reference.name] != nil {
+                switch state[reference.name] {
+                case 1?:
+                    let loop = path[path.firstIndex(of: reference.name)!...] + [reference.name]
+                    diagnostics.append(.error("templates include each other in a loop: \(loop.joined(separator: " -> "))",
+                                              at: SourceLocation(path: displayPath(name + ".mustache"), line: reference.line,
+                                                                 column: reference.column),
+                                              hint: "a partial cannot include itself, directly or through another partial"))
+                case nil:
+                    visit(reference.name)
+                default:
+                    break
+                }
+            }
+            path.removeLast()
+            state[name] = 2
+        }
+        for name in references.keys.sorted() where state[name] == nil { visit(name) }
+        return diagnostics
     }
 
     /// The values of `id="..."` attributes that hold no Mustache tag.
