@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CallsheetTests",
-            dependencies: ["Callsheet"],
+            dependencies: ["Callsheet", "build-site"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -13,6 +13,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now()
+        Interruption.cleanUp(OutputWriter(path: site.output))
         do {
             let report = try SiteBuilder(options: site.buildOptions(force: force)).build()
             Console.printDiagnostics(report.warnings, quiet: site.quiet)
@@ -26,6 +27,26 @@ struct Build: ParsableCommand {
         } catch {
             Console.printDiagnostics(error.diagnostics, quiet: site.quiet)
             throw ExitCode(1)
+        }
+    }
+}
+
+/// On Ctrl-C or a termination signal, leaves the output folder as it was before the build and exits.
+enum Interruption {
+    /// The signal sources must live as long as the process.
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+    static func cleanUp(_ writer: OutputWriter) {
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                writer.recoverFromInterruption()
+                FileHandle.standardError.write(Data("build-site: interrupted; the output folder is as it was\n".utf8))
+                exit(130)
+            }
+            source.resume()
+            return source
         }
     }
 }

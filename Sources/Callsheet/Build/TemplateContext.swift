@@ -42,7 +42,7 @@ struct TemplateContext: Sendable {
         site["owner"] = owner
         site["nav"] = navTargets.map { target -> [String: Any] in
             let current = page.kind == target.kind || (target.kind == .services && page.kind == .service)
-            return ["title": target.page.navTitle ?? Self.navLabels[target.kind]!, "url": url(target.page), "current": current]
+            return ["title": target.page.navTitle ?? Self.navLabels[target.kind] ?? target.page.title, "url": url(target.page), "current": current]
         }
         if !footerPages.isEmpty {
             site["footer_pages"] = footerPages.map { ["title": $0.navTitle ?? $0.title, "url": url($0), "current": $0.sitePath == page.sitePath] }

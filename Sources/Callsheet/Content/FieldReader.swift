@@ -19,8 +19,9 @@ public struct FieldReader {
             self.entries = []
         case .some:
             self.entries = []
-            diagnostics.error("\(what) must be a group of `key: value` lines, found \(value!.shapeName)",
-                              at: value!.location)
+            if let value {
+                diagnostics.error("\(what) must be a group of `key: value` lines, found \(value.shapeName)", at: value.location)
+            }
         }
     }
 

@@ -100,7 +100,7 @@ public struct SiteContent: Sendable {
             return nil
         }
         var fields = FieldReader(frontMatter.yaml, at: SourceLocation(path: displayPath), what: "front matter")
-        let stem = String(file.split(separator: "/").last!.dropLast(3))
+        let stem = String((file.split(separator: "/").last ?? "").dropLast(3))
         let needsTitle = kind == .service || kind == .page
         var page = Page(kind: kind, sourcePath: displayPath, contentPath: file, sitePath: "",
                         title: fields.string("title", required: needsTitle) ?? defaultTitle(kind))
@@ -237,7 +237,7 @@ public struct SiteContent: Sendable {
         }
         let rank: [PageKind: Int] = [.home: 0, .about: 1, .services: 2, .service: 3, .faq: 4, .contact: 5, .thanks: 6, .page: 7, .notFound: 8]
         return unique.sorted { a, b in
-            if a.kind != b.kind { return rank[a.kind]! < rank[b.kind]! }
+            if a.kind != b.kind { return rank[a.kind, default: 9] < rank[b.kind, default: 9] }
             let orderA = a.order ?? Int.max, orderB = b.order ?? Int.max
             if orderA != orderB { return orderA < orderB }
             if a.title != b.title { return a.title < b.title }

@@ -96,10 +96,20 @@ public struct OutputWriter {
         }
     }
 
-    /// Removes folders left by an interrupted earlier build.
+    /// Puts the output back as it was before an interrupted write: for Ctrl-C during a build.
+    public func recoverFromInterruption() {
+        removeLeftovers(in: output.deletingLastPathComponent(), name: output.lastPathComponent)
+    }
+
+    /// Removes folders left by an interrupted earlier build. If a build stopped between its two renames,
+    /// the previous site is put back first.
     private func removeLeftovers(in parent: URL, name: String) {
         let manager = FileManager.default
         guard let entries = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
+        if !manager.fileExists(atPath: output.path),
+           let retired = entries.sorted().last(where: { $0.hasPrefix(".\(name).callsheet-old-") }) {
+            try? manager.moveItem(at: parent.appendingPathComponent(retired), to: output)
+        }
         for entry in entries where entry.hasPrefix(".\(name).callsheet-new-") || entry.hasPrefix(".\(name).callsheet-old-") {
             try? manager.removeItem(at: parent.appendingPathComponent(entry))
         }

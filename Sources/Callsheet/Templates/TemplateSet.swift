@@ -42,8 +42,9 @@ public struct TemplateSet: Sendable {
         var references: [String: [PartialReference]] = [:]
         for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
             let name = String(file.dropLast(".mustache".count))
-            references[name] = PartialReference.scan(text)
-            for reference in references[name]! where templates[reference.name] == nil {
+            let found = PartialReference.scan(text)
+            references[name] = found
+            for reference in found where templates[reference.name] == nil {
                 let kind = reference.isParent ? "the parent template" : "the partial"
                 diagnostics.append(.error("\(kind) `\(reference.name)` does not exist", at: SourceLocation(
                     path: displayPath(file), line: reference.line, column: reference.column),
