@@ -85,9 +85,12 @@ struct PageRenderer: Sendable {
                 case .internalLink(let url, _, _):
                     about["photo"] = ["src": url, "alt": page.photoAlt ?? ""]
                     ogImage = StructuredData.absoluteURL(photo, config: config)
-                case .external:
+                case .external where photo.hasPrefix("https://") || photo.hasPrefix("http://"):
                     about["photo"] = ["src": photo, "alt": page.photoAlt ?? ""]
                     ogImage = photo
+                case .external:
+                    diagnostics.append(.error("`photo` must be a file in media/, such as /media/portrait.jpg, or an https address",
+                                              at: page.photoLocation))
                 case .problem(let message, let hint):
                     diagnostics.append(.error("the photo: \(message)", at: page.photoLocation, hint: hint))
                 }

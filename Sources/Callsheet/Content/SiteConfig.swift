@@ -71,7 +71,7 @@ public struct SiteConfig: Sendable {
                 var linkReader = FieldReader(item, at: item.location, what: "each link")
                 let label = linkReader.string("label", required: true)
                 let url = linkReader.string("url", required: true)
-                if let url, URL(string: url)?.scheme == nil {
+                if let url, !["http", "https", "mailto", "tel"].contains(URL(string: url)?.scheme?.lowercased() ?? "") {
                     linkReader.error("a link's `url` must be a full address starting with https://", at: "url")
                 }
                 linkReader.warnAboutUnknownKeys(known: ["label", "url"], in: "a link")
