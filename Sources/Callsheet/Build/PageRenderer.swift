@@ -24,6 +24,7 @@ struct PageRenderer: Sendable {
     let templates: TemplateSet
     let resolver: LinkResolver
     let context: TemplateContext
+    let form: ContactForm?
 
     func render(_ page: Page) -> RenderedPage {
         var diagnostics: [Diagnostic] = []
@@ -118,6 +119,15 @@ struct PageRenderer: Sendable {
             var contact: [String: Any] = [:]
             contact["email"] = config.owner.email
             data["contact"] = contact
+            if let form {
+                let privacy = context.pages.first { $0.kind == .page && $0.contentPath == "pages/privacy.md" }
+                let links = ContactForm.Links(
+                    successURL: form.success.hasPrefix("https://") ? form.success : config.baseURL.url(form.success),
+                    successAbsoluteURL: form.success.hasPrefix("https://") ? form.success : config.baseURL.absolute(form.success),
+                    privacyURL: privacy.map { config.baseURL.url($0.sitePath) }, ownerName: config.owner.name)
+                data["form"] = ["html": form.html(links: links), "provider": form.provider.rawValue,
+                                "schema_url": config.baseURL.url(ContactForm.schemaPath)]
+            }
         default:
             break
         }

@@ -61,32 +61,47 @@ public struct SiteBuilder {
             }
             content.config.baseURL = baseURL
         }
-        // 3. Templates.
+        // 3. The contact form.
+        let form = try stage(Self.contactForm(in: content))
+        // 4. Templates.
         let templates = try stage(TemplateSet.load(files: templateTree.files, displayPath: templateTree.displayPath(of:),
                                                    readText: templateTree.readText))
         _ = try stage((true, Self.missingTemplates(in: templates, for: content.pages, displayPath: templateTree.displayPath(of:))))
-        // 4. Pages, in parallel.
+        // 5. Pages, in parallel.
         let drafts = Set(contentTree.files.filter { file in
             file.hasSuffix(".md") && !content.pages.contains { $0.contentPath == file }
         })
         let resolver = LinkResolver(pages: content.pages, contentFiles: contentTree.files, mediaFiles: content.mediaFiles,
                                     draftFiles: drafts, baseURL: content.config.baseURL)
         let renderer = PageRenderer(config: content.config, templates: templates, resolver: resolver,
-                                    context: TemplateContext(config: content.config, pages: content.pages))
+                                    context: TemplateContext(config: content.config, pages: content.pages), form: form)
         let rendered = concurrentMap(content.pages, jobs: options.jobs, renderer.render)
-        // 5. Links between pages.
+        // 6. Links between pages.
         diagnostics.append(contentsOf: rendered.flatMap(\.diagnostics))
         diagnostics.append(contentsOf: Self.checkAnchors(rendered, pages: content.pages))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sorted) }
-        // 6. Assemble the output.
+        // 7. Assemble the output.
         var site = RenderedSite()
         for page in rendered { site.files[page.outputPath] = Array(page.html.utf8) }
         site.files["sitemap.xml"] = Array(Sitemap.xml(pages: content.pages, baseURL: content.config.baseURL).utf8)
         site.files["robots.txt"] = Array(Sitemap.robots(baseURL: content.config.baseURL).utf8)
+        if let form {
+            let schema = form.jsonSchema(id: content.config.baseURL.absolute(ContactForm.schemaPath), siteTitle: content.config.title)
+            site.files[ContactForm.schemaPath] = Array((schema.serialized(indent: 2) + "\n").utf8)
+        }
         for file in content.mediaFiles { site.copies[file] = contentTree.url(of: file) }
         for file in templates.assetFiles { site.copies[file] = templateTree.url(of: file) }
         return BuildReport(pageCount: rendered.count, fileCount: site.files.count + site.copies.count,
                            warnings: diagnostics.sorted, site: site)
+    }
+
+    /// Reads the contact page's form spec, when it has one. The result is `.some(nil)` for a site without a form.
+    static func contactForm(in content: SiteContent) -> (ContactForm??, [Diagnostic]) {
+        guard let contact = content.pages.first(where: { $0.kind == .contact }), let yaml = contact.form else { return (.some(nil), []) }
+        let (form, problems) = ContactForm.parse(yaml, at: SourceLocation(path: contact.sourcePath ?? "contact.md"),
+                                                 sitePaths: Set(content.pages.map(\.sitePath)), siteTitle: content.config.title,
+                                                 ownerEmail: content.config.owner.email)
+        return (form.map { .some($0) }, problems)
     }
 
     /// Every kind of page the site has needs its template.

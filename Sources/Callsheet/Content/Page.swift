@@ -45,6 +45,9 @@ public struct Page: Sendable {
     public var credentials: [Credential] = []
     /// The contact page's `form:` spec, as written; the contact form reads it.
     public var form: YAMLValue?
+    /// The contact page's `thanks:` title and message (Markdown) for the thank-you page.
+    public var thanksTitle: String?
+    public var thanksMessage: String?
 
     /// The output file: `faq/index.html`, `index.html` or `404.html`.
     public var outputPath: String {

@@ -161,6 +161,12 @@ public struct SiteContent: Sendable {
         }
         if kind == .contact {
             page.form = fields.value("form")
+            if var thanks = fields.mapping("thanks") {
+                page.thanksTitle = thanks.string("title")
+                page.thanksMessage = thanks.string("message")
+                thanks.warnAboutUnknownKeys(known: ["title", "message"], in: "`thanks`")
+                fields.absorb(thanks)
+            }
         }
         fields.warnAboutUnknownKeys(known: commonKeys.union(extraKeys[kind] ?? []), in: "front matter")
         diagnostics.append(contentsOf: fields.diagnostics.all)
@@ -210,8 +216,8 @@ public struct SiteContent: Sendable {
         }
         if !has(.services), has(.service) { pages.append(generated(.services)) }
         if let contact = pages.first(where: { $0.kind == .contact }) {
-            var thanks = generated(.thanks, body: "Your message is on its way. I will reply as soon as I can.")
-            thanks.title = "Thank you"
+            var thanks = generated(.thanks, body: contact.thanksMessage ?? "Your message is on its way. I will reply as soon as I can.")
+            thanks.title = contact.thanksTitle ?? "Thank you"
             thanks.contentPath = contact.contentPath
             pages.append(thanks)
         }

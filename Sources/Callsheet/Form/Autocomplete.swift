@@ -1,0 +1,37 @@
+/// The WHATWG autofill tokens (HTML Living Standard, "Autofill"): `autocomplete` values browsers understand.
+enum Autocomplete {
+    static let fieldNames: Set<String> = [
+        "name", "honorific-prefix", "given-name", "additional-name", "family-name", "honorific-suffix", "nickname",
+        "username", "new-password", "current-password", "one-time-code", "organization-title", "organization",
+        "street-address", "address-line1", "address-line2", "address-line3", "address-level4", "address-level3",
+        "address-level2", "address-level1", "country", "country-name", "postal-code", "cc-name", "cc-given-name",
+        "cc-additional-name", "cc-family-name", "cc-number", "cc-exp", "cc-exp-month", "cc-exp-year", "cc-csc", "cc-type",
+        "transaction-currency", "transaction-amount", "language", "bday", "bday-day", "bday-month", "bday-year", "sex",
+        "url", "photo",
+    ]
+    static let contactFieldNames: Set<String> = [
+        "tel", "tel-country-code", "tel-national", "tel-area-code", "tel-local", "tel-local-prefix", "tel-local-suffix",
+        "tel-extension", "email", "impp",
+    ]
+    static let contactKinds: Set<String> = ["home", "work", "mobile", "fax", "pager"]
+
+    /// Whether `value` is a valid autocomplete attribute value.
+    static func isValid(_ value: String) -> Bool {
+        var tokens = value.lowercased().split(separator: " ").map(String.init)
+        if tokens == ["on"] || tokens == ["off"] { return true }
+        if tokens.last == "webauthn" { tokens.removeLast() }
+        guard let field = tokens.popLast() else { return false }
+        if let first = tokens.first, first.hasPrefix("section-"), first.count > 8 { tokens.removeFirst() }
+        if let first = tokens.first, first == "shipping" || first == "billing" { tokens.removeFirst() }
+        if contactFieldNames.contains(field) {
+            if let first = tokens.first, contactKinds.contains(first) { tokens.removeFirst() }
+            return tokens.isEmpty
+        }
+        return fieldNames.contains(field) && tokens.isEmpty
+    }
+
+    /// The nearest token, for "did you mean".
+    static func suggestion(for value: String) -> String? {
+        FieldReader.nearest(to: value, in: fieldNames.union(contactFieldNames))
+    }
+}
