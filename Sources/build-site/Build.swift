@@ -19,10 +19,10 @@ struct Build: ParsableCommand {
             Console.printDiagnostics(report.warnings, quiet: site.quiet)
             let milliseconds = (DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
             if site.verbose {
-                print("Wrote \(report.fileCount) files to \(site.output)/")
+                Console.say("Wrote \(report.fileCount) files to \(site.output)/")
             }
             if !site.quiet {
-                print("Built \(report.pageCount) \(report.pageCount == 1 ? "page" : "pages") in \(milliseconds) ms -> \(site.output)/")
+                Console.say("Built \(report.pageCount) \(report.pageCount == 1 ? "page" : "pages") in \(milliseconds) ms -> \(site.output)/")
             }
         } catch {
             Console.printDiagnostics(error.diagnostics, quiet: site.quiet)

@@ -7,7 +7,7 @@ struct BuildSite: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build-site",
         abstract: "Build an intimacy coordinator's portfolio site from Markdown and Mustache templates.",
-        subcommands: [Build.self, RenderMarkdown.self],
+        subcommands: [Build.self, Serve.self, RenderMarkdown.self],
         defaultSubcommand: Build.self
     )
 }
@@ -49,8 +49,13 @@ struct SiteOptions: ParsableArguments {
     }
 }
 
-/// Prints diagnostics on stderr, like a compiler.
+/// Prints diagnostics on stderr, like a compiler, and messages on stdout, unbuffered so that `serve`'s
+/// lines appear at once even in a pipe.
 enum Console {
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     static func printDiagnostics(_ diagnostics: [Diagnostic], quiet: Bool) {
         var text = ""
         for diagnostic in diagnostics where !(quiet && diagnostic.severity == .warning) {

@@ -4,12 +4,16 @@ import Foundation
 // Parsing by hand so that every failure, bad flags included, exits with status 1.
 do {
     var command = try BuildSite.parseAsRoot()
-    try command.run()
+    if let serve = command as? Serve {
+        try await serve.serve()
+    } else {
+        try command.run()
+    }
 } catch {
     let code = BuildSite.exitCode(for: error)
     let message = BuildSite.fullMessage(for: error)
     if code == .success {
-        if !message.isEmpty { print(message) }
+        if !message.isEmpty { Console.say(message) }
         exit(0)
     }
     if !message.isEmpty {

@@ -1,0 +1,231 @@
+import Foundation
+import Testing
+@testable import Callsheet
+@testable import CallsheetServer
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct StaticFilesTests {
+    static let files: [String: StaticFiles.Entry] = ["index.html": .file, "faq": .folder, "faq/index.html": .file,
+                                                     "assets/style.css": .file, "assets": .folder, "404.html": .file]
+
+    static func resolve(_ path: String, prefix: String = "/") -> StaticFiles.Resolution {
+        StaticFiles.resolve(path, prefix: prefix) { files[$0] ?? .none }
+    }
+
+    @Test(arguments: [
+        ("/", StaticFiles.Resolution.file("index.html")),
+        ("/faq/", .file("faq/index.html")),
+        ("/faq", .redirect("/faq/")),
+        ("/assets/style.css", .file("assets/style.css")),
+        ("/nope/", .notFound),
+        ("/nope", .notFound),
+        ("/../etc/passwd", .badRequest),
+        ("/faq/../../etc/passwd", .badRequest),
+        ("/./index.html", .badRequest),
+        ("/%2e%2e/etc/passwd", .notFound),
+        ("/a\0b", .badRequest),
+        ("/..\\etc", .badRequest),
+        ("relative", .badRequest),
+        ("//etc/passwd", .badRequest),
+    ])
+    func pathsResolveLikeAStaticHost(path: String, expected: StaticFiles.Resolution) {
+        #expect(Self.resolve(path) == expected)
+    }
+
+    @Test func subPathSitesAreServedUnderTheirPath() {
+        #expect(Self.resolve("/portfolio/faq/", prefix: "/portfolio/") == .file("faq/index.html"))
+        #expect(Self.resolve("/portfolio", prefix: "/portfolio/") == .redirect("/portfolio/"))
+        #expect(Self.resolve("/faq/", prefix: "/portfolio/") == .notFound)
+    }
+
+    @Test func symlinksOutOfTheOutputAreNotServed() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("callsheet-static-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try Data("secret".utf8).write(to: root.appendingPathComponent("secret.txt"))
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("site/leak.txt").path,
+                                                   withDestinationPath: "../secret.txt")
+        #expect(StaticFiles.entry("leak.txt", in: root.appendingPathComponent("site")) == .none)
+    }
+
+    @Test func theReloadScriptGoesBeforeTheEndOfTheBody() {
+        let html = LiveReload.inject(into: "<html><body><p>Hi</p></body></html>")
+        #expect(html.hasPrefix("<html><body><p>Hi</p><script>"))
+        #expect(html.hasSuffix("</script>\n</body></html>"))
+        #expect(LiveReload.inject(into: "<p>no body</p>").hasPrefix("<p>no body</p><script>"))
+    }
+
+    @Test(arguments: [
+        (0.010, 0.000, 0.005, false),  // still in the burst
+        (0.030, 0.000, 0.005, true),   // quiet long enough
+        (0.310, 0.000, 0.300, true),   // a burst that never ends still rebuilds
+    ])
+    func bursts(now: Double, first: Double, last: Double, fires: Bool) {
+        #expect(Debouncer(quiet: 0.02, longest: 0.3).shouldFire(now: now, firstEvent: first, lastEvent: last) == fires)
+    }
+
+    @Test func theErrorPageEscapesWhatItShows() {
+        let html = ErrorPage.html([.error("bad <script>", at: SourceLocation(path: "content/<x>.md", line: 2, column: 1))])
+        #expect(html.contains("content/&lt;x&gt;.md:2:1"))
+        #expect(html.contains("bad &lt;script&gt;"))
+    }
+}
+
+/// A real server on a free loopback port, serving a copy of the sample site.
+@Suite(.serialized) struct PreviewServerTests {
+    struct Response {
+        var status: Int
+        var headers: [String: String]
+        var body: String
+    }
+
+    /// `request` on a thread of its own: blocking calls must not hold the threads the server runs on.
+    static func fetch(_ method: String, _ path: String, port: UInt16) async throws -> Response {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try request(method, path, port: port) }) }.start()
+        }
+    }
+
+    /// A plain HTTP/1.1 request over a socket, so paths reach the server exactly as written.
+    static func request(_ method: String, _ path: String, port: UInt16) throws -> Response {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw POSIXError(.EIO) }
+        defer { close(descriptor) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        let text = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n"
+        _ = text.withCString { send(descriptor, $0, strlen($0), 0) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            data.append(contentsOf: buffer[0..<count])
+        }
+        let raw = String(decoding: data, as: UTF8.self)
+        guard let split = raw.range(of: "\r\n\r\n") else { throw POSIXError(.EBADMSG) }
+        let head = raw[..<split.lowerBound].split(separator: "\r\n")
+        let status = Int(head.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
+        var headers: [String: String] = [:]
+        for line in head.dropFirst() {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            if parts.count == 2 { headers[parts[0].lowercased()] = parts[1].trimmingCharacters(in: .whitespaces) }
+        }
+        return Response(status: status, headers: headers, body: String(raw[split.upperBound...]))
+    }
+
+    static func withServer(_ body: (PreviewServer, UInt16, TestSite) async throws -> Void) async throws {
+        let site = try TestSite.sample()
+        defer { site.remove() }
+        let server = try PreviewServer(options: .init(build: site.options(), port: 0))
+        let first = await server.rebuild()
+        #expect(first.succeeded)
+        let url = try await server.start()
+        let port = UInt16(url.port ?? 0)
+        do {
+            try await body(server, port, site)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    @Test func servesPagesLikeAStaticHost() async throws {
+        try await Self.withServer { _, port, _ in
+            let home = try await Self.fetch("GET", "/", port: port)
+            #expect(home.status == 200)
+            #expect(home.headers["content-type"] == "text/html; charset=utf-8")
+            #expect(home.headers["cache-control"] == "no-store")
+            #expect(home.body.contains(LiveReload.path))
+            let faq = try await Self.fetch("GET", "/faq", port: port)
+            #expect(faq.status == 301)
+            #expect(faq.headers["location"] == "/faq/")
+            #expect(try await Self.fetch("GET", "/faq/", port: port).body.contains("Frequently Asked Questions"))
+            let css = try await Self.fetch("GET", "/assets/style.css", port: port)
+            #expect(css.headers["content-type"] == "text/css; charset=utf-8")
+            let head = try await Self.fetch("HEAD", "/faq/", port: port)
+            #expect(head.status == 200)
+            #expect(head.body.isEmpty)
+            #expect(Int(head.headers["content-length"] ?? "") ?? 0 > 1000)
+            let missing = try await Self.fetch("GET", "/no-such-page/", port: port)
+            #expect(missing.status == 404)
+            #expect(missing.body.contains("Page not found") || missing.body.contains("not found"))
+            #expect(try await Self.fetch("POST", "/", port: port).status == 405)
+        }
+    }
+
+    @Test(arguments: ["/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%252e%252e/etc/passwd", "/..%2f..%2fetc/passwd",
+                      "/assets/..%2f..%2f..%2fetc/passwd", "/%00", "/..\\..\\etc\\passwd"])
+    func pathTraversalNeverLeavesTheOutput(path: String) async throws {
+        try await Self.withServer { _, port, _ in
+            let response = try await Self.fetch("GET", path, port: port)
+            #expect(response.status == 400 || response.status == 404, "\(path) -> \(response.status)")
+            #expect(!response.body.contains("root:"))
+        }
+    }
+
+    @Test func aSaveRebuildsAndTellsPagesToReloadAndABrokenSaveShowsItsErrors() async throws {
+        try await Self.withServer { server, port, site in
+            let (messages, continuation) = AsyncStream<String>.makeStream()
+            let listener = ReloadListener(continuation: continuation)
+            await server.reloads.addTestListener(listener)
+            let watching = Task { try await server.watch { _ in } }
+            defer { watching.cancel() }
+            try await Task.sleep(nanoseconds: 200_000_000)
+            var iterator = messages.makeAsyncIterator()
+
+            let faq = try String(contentsOfFile: site.path("content/faq.md"), encoding: .utf8)
+            try site.write(faq + "\nA brand new sentence.\n", to: "content/faq.md")
+            #expect(await iterator.next() == "reload")
+            #expect(try await Self.fetch("GET", "/faq/", port: port).body.contains("A brand new sentence."))
+
+            try site.write(faq + "\n## A question without an answer?\n", to: "content/faq.md")
+            #expect(await iterator.next() == "reload")
+            let broken = try await Self.fetch("GET", "/faq/", port: port)
+            #expect(broken.status == 500)
+            #expect(broken.body.contains("this question has no answer"))
+            #expect(broken.body.contains(LiveReload.path))
+            #expect(site.read("faq/index.html")?.contains("A brand new sentence.") == true, "the last good output stays on disk")
+
+            try site.write(faq, to: "content/faq.md")
+            #expect(await iterator.next() == "reload")
+            let fixed = try await Self.fetch("GET", "/faq/", port: port)
+            #expect(fixed.status == 200)
+            #expect(!fixed.body.contains("A brand new sentence."))
+        }
+    }
+
+    @Test func fiftyConcurrentClientsGetCorrectResponses() async throws {
+        try await Self.withServer { _, port, _ in
+            let paths = ["/", "/faq/", "/about/", "/services/", "/contact/", "/assets/style.css", "/nope/"]
+            let results = await withTaskGroup(of: (String, Int, Bool).self) { group in
+                for index in 0..<50 {
+                    let path = paths[index % paths.count]
+                    group.addTask {
+                        let response = try? await Self.fetch("GET", path, port: port)
+                        return (path, response?.status ?? 0, response.map { !$0.body.isEmpty } ?? false)
+                    }
+                }
+                var all: [(String, Int, Bool)] = []
+                for await result in group { all.append(result) }
+                return all
+            }
+            #expect(results.count == 50)
+            for (path, status, hasBody) in results {
+                #expect(status == (path == "/nope/" ? 404 : 200), "\(path) -> \(status)")
+                #expect(hasBody)
+            }
+        }
+    }
+}
