@@ -7,7 +7,7 @@ struct BuildSite: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build-site",
         abstract: "Build an intimacy coordinator's portfolio site from Markdown and Mustache templates.",
-        subcommands: [Build.self, Serve.self, RenderMarkdown.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self, RenderMarkdown.self],
         defaultSubcommand: Build.self
     )
 }
@@ -56,14 +56,14 @@ enum Console {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
-    static func printDiagnostics(_ diagnostics: [Diagnostic], quiet: Bool) {
+    static func printDiagnostics(_ diagnostics: [Diagnostic], quiet: Bool, summary: Bool = true) {
         var text = ""
         for diagnostic in diagnostics where !(quiet && diagnostic.severity == .warning) {
             text += diagnostic.description + "\n"
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        if errors > 0 {
+        if errors > 0 && summary {
             text += "\(errors) \(errors == 1 ? "error" : "errors")"
             if warnings > 0 && !quiet { text += ", \(warnings) \(warnings == 1 ? "warning" : "warnings")" }
             text += "\n"

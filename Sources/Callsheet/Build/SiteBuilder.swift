@@ -10,6 +10,10 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     /// The site as built, before it was written.
     public var site: RenderedSite
+    /// What the site was built from, for the checks of `build-site check`.
+    public var content: SiteContent
+    /// Every template file: its path as the user sees it, and its text.
+    public var templateSources: [(path: String, text: String)]
 }
 
 /// Builds a site: content and templates in, a folder of HTML out. The build is a list of named stages;
@@ -92,7 +96,9 @@ public struct SiteBuilder {
         for file in content.mediaFiles { site.copies[file] = contentTree.url(of: file) }
         for file in templates.assetFiles { site.copies[file] = templateTree.url(of: file) }
         return BuildReport(pageCount: rendered.count, fileCount: site.files.count + site.copies.count,
-                           warnings: diagnostics.sorted, site: site)
+                           warnings: diagnostics.sorted, site: site, content: content,
+                           templateSources: templates.sources.map { (templateTree.displayPath(of: $0.key), $0.value) }
+                               .sorted { $0.0 < $1.0 })
     }
 
     /// Reads the contact page's form spec, when it has one. The result is `.some(nil)` for a site without a form.

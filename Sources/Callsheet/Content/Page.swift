@@ -26,6 +26,8 @@ public struct Page: Sendable {
     public var sitePath: String
     public var title: String
     public var description: String?
+    /// Where `description` is written, for the checks.
+    public var descriptionLocation: SourceLocation?
     public var navTitle: String?
     public var order: Int?
     public var date: String?

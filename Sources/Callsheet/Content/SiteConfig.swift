@@ -26,8 +26,10 @@ public struct SiteConfig: Sendable {
     public var language: String
     public var owner: Owner
     public var markdown: MarkdownOptions
+    /// The most a page may weigh, HTML and CSS together, before `build-site check` warns (site.yml `check: {page_budget_kb: 60}`).
+    public var pageBudgetKB = 60
 
-    static let knownKeys: Set<String> = ["title", "tagline", "description", "base_url", "language", "owner", "markdown"]
+    static let knownKeys: Set<String> = ["title", "tagline", "description", "base_url", "language", "owner", "markdown", "check"]
     static let knownOwnerKeys: Set<String> = ["name", "pronouns", "role", "location", "email", "links"]
 
     /// Reads site.yml's text. Every problem comes back as a diagnostic against `path`.
@@ -88,10 +90,19 @@ public struct SiteConfig: Sendable {
             markdownReader.warnAboutUnknownKeys(known: ["unsafe", "smart"], in: "`markdown`")
             reader.absorb(markdownReader)
         }
+        var pageBudgetKB = 60
+        if var checkReader = reader.mapping("check") {
+            if let budget = checkReader.int("page_budget_kb") {
+                if budget > 0 { pageBudgetKB = budget } else { checkReader.error("`page_budget_kb` must be more than 0", at: "page_budget_kb") }
+            }
+            checkReader.warnAboutUnknownKeys(known: ["page_budget_kb"], in: "`check`")
+            reader.absorb(checkReader)
+        }
         reader.warnAboutUnknownKeys(known: knownKeys, in: "site.yml")
         guard let title, let baseURL, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics.all) }
-        let config = SiteConfig(title: title, tagline: tagline, description: description, baseURL: baseURL,
+        var config = SiteConfig(title: title, tagline: tagline, description: description, baseURL: baseURL,
                                 language: language, owner: owner, markdown: markdown)
+        config.pageBudgetKB = pageBudgetKB
         return (config, reader.diagnostics.all)
     }
 

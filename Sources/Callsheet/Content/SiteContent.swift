@@ -105,6 +105,7 @@ public struct SiteContent: Sendable {
         var page = Page(kind: kind, sourcePath: displayPath, contentPath: file, sitePath: "",
                         title: fields.string("title", required: needsTitle) ?? defaultTitle(kind))
         page.description = fields.string("description")
+        page.descriptionLocation = fields.value("description")?.location
         page.navTitle = fields.string("nav_title")
         page.order = fields.int("order")
         page.date = fields.date("date")

@@ -9,6 +9,8 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
     /// Files under `assets/`, as paths inside the templates folder.
     public let assetFiles: [String]
+    /// Every template's text, by its path inside the templates folder (assets' CSS included).
+    public let sources: [String: String]
     /// Ids the templates write literally (`id="main"`), which headings from content must not take.
     public let fixedIDs: Set<String>
 
@@ -21,7 +23,11 @@ public struct TemplateSet: Sendable {
         var sources: [String: String] = [:]
         var assets: [String] = []
         for file in files {
-            if file.hasPrefix("assets/") { assets.append(file); continue }
+            if file.hasPrefix("assets/") {
+                assets.append(file)
+                if file.hasSuffix(".css"), case .success(let text) = readText(file) { sources[file] = text }
+                continue
+            }
             guard file.hasSuffix(".mustache") else { continue }
             let name = String(file.dropLast(".mustache".count))
             let text: String
@@ -40,7 +46,7 @@ public struct TemplateSet: Sendable {
             }
         }
         var references: [String: [PartialReference]] = [:]
-        for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
+        for (file, text) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
             let found = PartialReference.scan(text)
             references[name] = found
@@ -55,7 +61,7 @@ public struct TemplateSet: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         let fixedIDs = Set(sources.values.flatMap(literalIDs)).union(["top"])
         return (TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys),
-                            assetFiles: assets, fixedIDs: fixedIDs), diagnostics)
+                            assetFiles: assets, sources: sources, fixedIDs: fixedIDs), diagnostics)
     }
 
     /// A template that includes itself, directly or through others, would render forever: each such

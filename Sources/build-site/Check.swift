@@ -1,0 +1,44 @@
+import ArgumentParser
+import Callsheet
+import Foundation
+
+/// `build-site check`: a strict build in memory plus site checks; the output folder is not touched.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site without writing it and check it is fit to publish; exit 1 on any problem.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Flag(help: "Treat warnings as failures too.")
+    var strict = false
+
+    func run() throws {
+        let start = DispatchTime.now()
+        let report: BuildReport
+        do {
+            report = try SiteBuilder(options: site.buildOptions()).render()
+        } catch {
+            Console.printDiagnostics(error.diagnostics, quiet: site.quiet)
+            throw ExitCode(1)
+        }
+        let checker = SiteChecker(report: report)
+        let diagnostics = (report.warnings + checker.check()).sorted { ($0.location?.description ?? "") < ($1.location?.description ?? "") }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        Console.printDiagnostics(diagnostics, quiet: false, summary: false)
+        let milliseconds = (DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+        let failed = errors > 0 || (strict && warnings > 0)
+        var line = "Checked \(checker.pageCount) pages in \(milliseconds) ms: "
+        if diagnostics.isEmpty {
+            line += "no problems"
+        } else {
+            line += "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
+            if strict && warnings > 0 && errors == 0 { line += " (--strict: warnings fail)" }
+        }
+        if failed {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+            throw ExitCode(1)
+        }
+        if !site.quiet { Console.say(line) }
+    }
+}
