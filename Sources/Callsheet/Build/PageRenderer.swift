@@ -165,14 +165,6 @@ struct PageRenderer: Sendable {
 
     /// Every `id="..."` in rendered HTML.
     static func ids(in html: String) -> Set<String> {
-        var ids = Set<String>()
-        var rest = html[...]
-        while let range = rest.range(of: " id=\"") {
-            let value = rest[range.upperBound...]
-            guard let end = value.firstIndex(of: "\"") else { break }
-            ids.insert(String(value[..<end]))
-            rest = value[end...]
-        }
-        return ids
+        Set(html.quotedValues(after: " id=\""))
     }
 }

@@ -57,7 +57,8 @@ public struct SiteBuilder {
         let templateTree = try stage(SourceTree.scan(options.templatesDirectory))
         // 2. Settings and pages.
         var content = try stage(SiteContent.load(files: contentTree.files, displayPath: contentTree.displayPath(of:),
-                                                 readText: contentTree.readText, includeDrafts: options.includeDrafts))
+                                                 readText: contentTree.readText, includeDrafts: options.includeDrafts,
+                                                 jobs: options.jobs))
         if let override = options.baseURL {
             guard let baseURL = BaseURL(override) else {
                 diagnostics.error("--base-url must be an absolute http or https address, such as https://example.com/", at: nil)
@@ -72,9 +73,8 @@ public struct SiteBuilder {
                                                    readText: templateTree.readText))
         _ = try stage((true, Self.missingTemplates(in: templates, for: content.pages, displayPath: templateTree.displayPath(of:))))
         // 5. Pages, in parallel.
-        let drafts = Set(contentTree.files.filter { file in
-            file.hasSuffix(".md") && !content.pages.contains { $0.contentPath == file }
-        })
+        let published = Set(content.pages.compactMap(\.contentPath))
+        let drafts = Set(contentTree.files.filter { $0.hasSuffix(".md") && !published.contains($0) })
         let resolver = LinkResolver(pages: content.pages, contentFiles: contentTree.files, mediaFiles: content.mediaFiles,
                                     draftFiles: drafts, baseURL: content.config.baseURL)
         let renderer = PageRenderer(config: content.config, templates: templates, resolver: resolver,

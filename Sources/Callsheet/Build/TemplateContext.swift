@@ -1,11 +1,15 @@
 /// Builds the dictionaries templates receive (documented in docs/templates.md). Empty values are
 /// left out, so `{{#key}}` sections skip them.
-struct TemplateContext: Sendable {
+/// `@unchecked Sendable`: the prebuilt dictionaries hold only strings, booleans and arrays of them, never
+/// changed after `init`, so sharing them between rendering threads is safe.
+struct TemplateContext: @unchecked Sendable {
     let config: SiteConfig
     let pages: [Page]
     let services: [Page]
     private let navTargets: [(kind: PageKind, page: Page)]
-    private let footerPages: [Page]
+    /// Built once: every page shows the same footer links.
+    private let footerPages: [[String: Any]]?
+    private let owner: [String: Any]
 
     init(config: SiteConfig, pages: [Page]) {
         self.config = config
@@ -14,7 +18,20 @@ struct TemplateContext: Sendable {
         navTargets = [PageKind.about, .services, .faq, .contact].compactMap { kind in
             pages.first { $0.kind == kind }.map { (kind, $0) }
         }
-        footerPages = pages.filter { $0.kind == .page }
+        let extraPages = pages.filter { $0.kind == .page }
+        footerPages = extraPages.isEmpty ? nil : extraPages.map {
+            ["title": $0.navTitle ?? $0.title, "url": config.baseURL.url($0.sitePath)]
+        }
+        var owner: [String: Any] = [:]
+        owner["name"] = config.owner.name
+        owner["pronouns"] = config.owner.pronouns
+        owner["role"] = config.owner.role
+        owner["location"] = config.owner.location
+        owner["email"] = config.owner.email
+        if !config.owner.links.isEmpty {
+            owner["links"] = config.owner.links.map { ["label": $0.label, "url": $0.url] }
+        }
+        self.owner = owner
     }
 
     static let navLabels: [PageKind: String] = [.about: "About", .services: "Services", .faq: "FAQ", .contact: "Contact"]
@@ -30,23 +47,12 @@ struct TemplateContext: Sendable {
             "stylesheet": config.baseURL.url("assets/style.css"),
         ]
         site["tagline"] = config.tagline
-        var owner: [String: Any] = [:]
-        owner["name"] = config.owner.name
-        owner["pronouns"] = config.owner.pronouns
-        owner["role"] = config.owner.role
-        owner["location"] = config.owner.location
-        owner["email"] = config.owner.email
-        if !config.owner.links.isEmpty {
-            owner["links"] = config.owner.links.map { ["label": $0.label, "url": $0.url] }
-        }
         site["owner"] = owner
         site["nav"] = navTargets.map { target -> [String: Any] in
             let current = page.kind == target.kind || (target.kind == .services && page.kind == .service)
             return ["title": target.page.navTitle ?? Self.navLabels[target.kind] ?? target.page.title, "url": url(target.page), "current": current]
         }
-        if !footerPages.isEmpty {
-            site["footer_pages"] = footerPages.map { ["title": $0.navTitle ?? $0.title, "url": url($0), "current": $0.sitePath == page.sitePath] }
-        }
+        site["footer_pages"] = footerPages
         var urls: [String: Any] = ["home": config.baseURL.root]
         for target in navTargets { urls[target.kind.rawValue] = url(target.page) }
         site["urls"] = urls

@@ -83,10 +83,9 @@ enum HTMLTags {
     }
 
     static func unescape(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        return text.replacingAll("&quot;", with: "\"").replacingAll("&#39;", with: "'")
+            .replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">").replacingAll("&amp;", with: "&")
     }
 
     /// The text between `<tag ...>` and `</tag>` for each such element (titles and headings), tags removed.

@@ -50,7 +50,7 @@ public struct FieldReader {
             diagnostics.error("`\(key)` must be text, found \(value.shapeName)", at: value.location)
             return nil
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingSpaces()
         if trimmed.isEmpty {
             if required { diagnostics.error("`\(key)` is empty", at: value.location) }
             return nil
@@ -61,7 +61,7 @@ public struct FieldReader {
     /// A whole number.
     public mutating func int(_ key: String) -> Int? {
         guard let value = value(key) else { return nil }
-        guard case .scalar(let text, true) = value.kind, let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        guard case .scalar(let text, true) = value.kind, let number = Int(text.trimmingSpaces()) else {
             diagnostics.error("`\(key)` must be a whole number, such as `3`", at: value.location)
             return nil
         }
@@ -71,7 +71,7 @@ public struct FieldReader {
     /// A number, possibly with a fraction.
     public mutating func double(_ key: String) -> Double? {
         guard let value = value(key) else { return nil }
-        guard case .scalar(let text, true) = value.kind, let number = Double(text.trimmingCharacters(in: .whitespaces)),
+        guard case .scalar(let text, true) = value.kind, let number = Double(text.trimmingSpaces()),
               number.isFinite else {
             diagnostics.error("`\(key)` must be a number, such as `10`", at: value.location)
             return nil
@@ -100,7 +100,7 @@ public struct FieldReader {
             diagnostics.error("`\(key)` must be a date written as YYYY-MM-DD, such as 2026-03-01", at: value.location)
             return nil
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text.trimmingSpaces()
     }
 
     /// A list; a single value is read as a list of one.
@@ -148,7 +148,7 @@ public struct FieldReader {
     }
 
     static func isDate(_ text: String) -> Bool {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        let text = text.trimmingSpaces()
         let bytes = Array(text.utf8.prefix(10))
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
         let digits = [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { (48...57).contains(bytes[$0]) }

@@ -11,22 +11,48 @@ public struct FrontMatter: Sendable {
 
     /// Splits `text` into front matter and body and parses the YAML. Pure: `path` only labels diagnostics.
     public static func parse(_ text: String, path: String) -> Result<FrontMatter, Diagnostic> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
-        func isFence(_ line: Substring, allowDots: Bool = false) -> Bool {
-            let word = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Lines are found by scanning bytes, and only as far as the closing fence: the body is never split.
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { lineStart = utf8.index(lineStart, offsetBy: 3) }
+        func lineEnd(from start: String.Index) -> String.Index {
+            utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+        }
+        func isFence(_ start: String.Index, _ end: String.Index, allowDots: Bool) -> Bool {
+            let word = text[start..<end].trimmingSpaces()
             return word == "---" || (allowDots && word == "...")
         }
-        guard let first = lines.first, isFence(first) else {
+        let firstEnd = lineEnd(from: lineStart)
+        guard isFence(lineStart, firstEnd, allowDots: false), firstEnd < utf8.endIndex else {
+            if isFence(lineStart, firstEnd, allowDots: false) {
+                return .failure(.error("the front matter that starts here never ends", at: SourceLocation(path: path, line: 1, column: 1),
+                                       hint: "add a line with only `---` after the last front matter line"))
+            }
             return .success(FrontMatter(yaml: nil, body: text, bodyLineOffset: 0))
         }
-        guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0], allowDots: true) }) else {
+        let yamlStart = utf8.index(after: firstEnd)
+        var cursor = yamlStart
+        var lineNumber = 1
+        var closing: (start: String.Index, end: String.Index)?
+        while cursor < utf8.endIndex {
+            let end = lineEnd(from: cursor)
+            lineNumber += 1
+            if isFence(cursor, end, allowDots: true) {
+                closing = (cursor, end)
+                break
+            }
+            guard end < utf8.endIndex else { break }
+            cursor = utf8.index(after: end)
+        }
+        guard let closing else {
             return .failure(.error("the front matter that starts here never ends",
                                    at: SourceLocation(path: path, line: 1, column: 1),
                                    hint: "add a line with only `---` after the last front matter line"))
         }
-        let yamlText = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
+        var yamlText = String(text[yamlStart..<closing.start])
+        if yamlText.hasSuffix("\n") { yamlText.removeLast() }  // so "end of input" points at the last YAML line
+        let body = closing.end < utf8.endIndex ? String(text[utf8.index(after: closing.end)...]) : ""
+        let close = lineNumber - 1
         switch YAMLValue.parse(yamlText, path: path, lineOffset: 1) {
         case .success(let yaml):
             if let yaml {

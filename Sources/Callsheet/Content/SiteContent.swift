@@ -20,7 +20,7 @@ public struct SiteContent: Sendable {
 
     /// Reads and checks every page. `readText` returns a file's text (the disk, or a test's dictionary).
     public static func load(files: [String], displayPath: (String) -> String, readText: (String) -> Result<String, Diagnostic>,
-                            includeDrafts: Bool) -> (SiteContent?, [Diagnostic]) {
+                            includeDrafts: Bool, jobs: Int = 1) -> (SiteContent?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         guard files.contains("site.yml") else {
             diagnostics.error("site.yml is missing", at: SourceLocation(path: displayPath("site.yml"), line: 0),
@@ -37,7 +37,7 @@ public struct SiteContent: Sendable {
             diagnostics.append(diagnostic)
         }
 
-        var pages: [Page] = []
+        var pageFiles: [(file: String, kind: PageKind)] = []
         var media: [String] = []
         var ignored: [String] = []
         for file in files {
@@ -52,15 +52,23 @@ public struct SiteContent: Sendable {
                 }
                 continue
             }
-            switch readText(file) {
+            pageFiles.append((file, kind))
+        }
+        // Reading and parsing front matter is most of this stage, and files do not depend on each other.
+        let read = concurrentMap(pageFiles, jobs: jobs) { entry -> (Page?, [Diagnostic]) in
+            var found = Diagnostics()
+            switch readText(entry.file) {
             case .success(let text):
-                if let page = readPage(text, file: file, kind: kind, displayPath: displayPath(file), diagnostics: &diagnostics),
-                   includeDrafts || !page.isDraft {
-                    pages.append(page)
-                }
+                let page = readPage(text, file: entry.file, kind: entry.kind, displayPath: displayPath(entry.file), diagnostics: &found)
+                return (page, found.all)
             case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
+                return (nil, [diagnostic])
             }
+        }
+        var pages: [Page] = []
+        for (page, found) in read {
+            diagnostics.append(contentsOf: found)
+            if let page, includeDrafts || !page.isDraft { pages.append(page) }
         }
         guard let config else { return (nil, diagnostics.all) }
         pages = arrange(pages, config: config, diagnostics: &diagnostics)
@@ -87,7 +95,7 @@ public struct SiteContent: Sendable {
 
     static func readPage(_ text: String, file: String, kind: PageKind, displayPath: String,
                          diagnostics: inout Diagnostics) -> Page? {
-        if text.trimmingSpaces().isEmpty {
+        if text.isBlank {
             diagnostics.error("this file is empty", at: SourceLocation(path: displayPath, line: 0),
                               hint: "start it with front matter: a `---` line, `title: ...`, and another `---` line")
             return nil

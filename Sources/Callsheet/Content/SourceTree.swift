@@ -105,10 +105,14 @@ public struct SourceTree: Sendable {
             if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
             index += length
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
-        return .success(text)
+        var clean = bytes
+        if clean.starts(with: [0xEF, 0xBB, 0xBF]) { clean.removeFirst(3) }
+        if clean.contains(UInt8(ascii: "\r")) {
+            clean = clean.enumerated().filter { index, byte in
+                !(byte == UInt8(ascii: "\r") && index + 1 < clean.count && clean[index + 1] == UInt8(ascii: "\n"))
+            }.map(\.element)
+        }
+        return .success(String(decoding: clean, as: UTF8.self))
     }
 
     /// The length of the valid UTF-8 sequence at `index`, or 0 when it is invalid.

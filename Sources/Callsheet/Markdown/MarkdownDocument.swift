@@ -133,10 +133,33 @@ public final class MarkdownDocument {
 
     /// cmark puts custom blocks on lines of their own; a heading reads better as `<h2 id="x">Text</h2>`.
     private static func tightenHeadings(_ html: String) -> String {
-        guard html.contains(Self.headingMark) else { return html }
-        var result = html.replacingOccurrences(of: "\"" + Self.headingMark + ">\n", with: "\">")
-        for level in 1...6 { result = result.replacingOccurrences(of: "\n</h\(level)>", with: "</h\(level)>") }
-        return result
+        let marker = Array(("\"" + Self.headingMark + ">\n").utf8)
+        let bytes = Array(html.utf8)
+        guard bytes.count >= marker.count else { return html }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        var changed = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\""), bytes[index...].starts(with: marker) {
+                out += [UInt8(ascii: "\""), UInt8(ascii: ">")]
+                index += marker.count
+                changed = true
+                continue
+            }
+            // A newline right before `</hN>` goes.
+            if byte == UInt8(ascii: "\n"), index + 5 < bytes.count, bytes[index + 1] == UInt8(ascii: "<"),
+               bytes[index + 2] == UInt8(ascii: "/"), bytes[index + 3] == UInt8(ascii: "h"),
+               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 4]), bytes[index + 5] == UInt8(ascii: ">") {
+                index += 1
+                changed = true
+                continue
+            }
+            out.append(byte)
+            index += 1
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : html
     }
 
     /// Marks the opening tags this file writes, so `tightenHeadings` touches nothing else.

@@ -52,9 +52,4 @@ public struct AnchorIDs: Sendable {
     }
 }
 
-extension StringProtocol {
-    /// The string without leading and trailing spaces, tabs and line breaks.
-    func trimmingSpaces() -> String {
-        trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-}
+

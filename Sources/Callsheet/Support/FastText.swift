@@ -1,0 +1,68 @@
+// Byte-level text helpers. Foundation's `range(of:)` and `replacingOccurrences` copy the whole string
+// into an NSString on Linux at every call, which made them most of a large build's time.
+
+extension String {
+    /// The byte offsets (in UTF-8) where `needle` starts, left to right, not overlapping.
+    func utf8Offsets(of needle: String) -> [Int] {
+        let haystack = Array(utf8), pattern = Array(needle.utf8)
+        guard let first = pattern.first, pattern.count <= haystack.count else { return [] }
+        var offsets: [Int] = []
+        var index = 0
+        let last = haystack.count - pattern.count
+        outer: while index <= last {
+            if haystack[index] != first { index += 1; continue }
+            for offset in 1..<pattern.count where haystack[index + offset] != pattern[offset] {
+                index += 1
+                continue outer
+            }
+            offsets.append(index)
+            index += pattern.count
+        }
+        return offsets
+    }
+
+    /// Every `target` replaced by `replacement`.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        let offsets = utf8Offsets(of: target)
+        guard !offsets.isEmpty else { return self }
+        let bytes = Array(utf8), length = target.utf8.count
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var position = 0
+        for offset in offsets {
+            out += bytes[position..<offset]
+            out += replacement.utf8
+            position = offset + length
+        }
+        out += bytes[position...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `needle` occurs in the string.
+    func containsText(_ needle: String) -> Bool { !utf8Offsets(of: needle).isEmpty }
+
+    /// The values of every `marker"value"` (such as ` id="`), up to the closing quote.
+    func quotedValues(after marker: String) -> [String] {
+        let bytes = Array(utf8)
+        return utf8Offsets(of: marker).compactMap { offset in
+            let start = offset + marker.utf8.count
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing white space (spaces, tabs, line breaks).
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: scalars[first...last])
+        return result
+    }
+
+    /// Whether the text is empty or only white space.
+    var isBlank: Bool { unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+}
