@@ -35,7 +35,7 @@ public struct SiteBuilder {
             throw BuildFailure(diagnostics: report.warnings + [refusal])
         }
         do {
-            try writer.write(report.site)
+            try writer.write(report.site, jobs: options.jobs)
         } catch {
             throw BuildFailure(diagnostics: report.warnings + [.error("could not write `\(options.outputDirectory)`: \(error.localizedDescription)", at: nil)])
         }

@@ -47,7 +47,8 @@ extension YAMLValue {
             return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else { return .success(nil) }
+            // The encoding is named: Yams' default reads the environment at every call, which is slow.
+            guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else { return .success(nil) }
             return convert(node, location: location)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, text: text, location: location, path: path, lineOffset: lineOffset))

@@ -134,8 +134,11 @@ public final class MarkdownDocument {
     /// cmark puts custom blocks on lines of their own; a heading reads better as `<h2 id="x">Text</h2>`.
     private static func tightenHeadings(_ html: String) -> String {
         let marker = Array(("\"" + Self.headingMark + ">\n").utf8)
-        let bytes = Array(html.utf8)
-        guard bytes.count >= marker.count else { return html }
+        return html.withBytes { bytes in Self.tighten(bytes, marker: marker) } ?? html
+    }
+
+    private static func tighten(_ bytes: UnsafeBufferPointer<UInt8>, marker: [UInt8]) -> String? {
+        guard bytes.count >= marker.count else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = 0
@@ -159,7 +162,7 @@ public final class MarkdownDocument {
             out.append(byte)
             index += 1
         }
-        return changed ? String(decoding: out, as: UTF8.self) : html
+        return changed ? String(decoding: out, as: UTF8.self) : nil
     }
 
     /// Marks the opening tags this file writes, so `tightenHeadings` touches nothing else.

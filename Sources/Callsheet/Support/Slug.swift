@@ -5,8 +5,9 @@ import Foundation
 public enum Slug {
     /// `"When should I hire an Intimacy Coordinator?"` becomes `when-should-i-hire-an-intimacy-coordinator`.
     public static func anchor(from text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-            .lowercased()
+        // Plain ASCII (the usual case) needs no folding, which is slow through Foundation.
+        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased()
+            : text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
         var result = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
