@@ -19,6 +19,9 @@ struct Build: ParsableCommand {
             Console.printDiagnostics(report.warnings, quiet: site.quiet)
             let milliseconds = (DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
             if site.verbose {
+                for (stage, time) in report.timings {
+                    Console.say(String(format: "  %-28@ %8.1f ms", stage as NSString, time))
+                }
                 Console.say("Wrote \(report.fileCount) files to \(site.output)/")
             }
             if !site.quiet {

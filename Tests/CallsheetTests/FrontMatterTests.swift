@@ -59,3 +59,37 @@ import Testing
         #expect(reader.diagnostics.all.last?.hint == "did you mean `title`?")
     }
 }
+
+/// The quick reader of plain `key: value` front matter must agree with YAML exactly, or step aside.
+@Suite struct SimpleFrontMatterTests {
+    func describe(_ value: YAMLValue?) -> String {
+        guard let value else { return "nil" }
+        switch value.kind {
+        case .null: return "null@\(value.location)"
+        case .scalar(let text, let plain): return "\(text)|\(plain)@\(value.location)"
+        case .sequence(let items): return "[" + items.map(describe).joined(separator: ",") + "]"
+        case .mapping(let entries): return "{" + entries.map { "\($0.key)@\($0.keyLocation)=\(describe($0.value))" }.joined(separator: ",") + "}@\(value.location)"
+        }
+    }
+
+    @Test(arguments: [
+        "title: Hello\norder: 3\ndraft: true",
+        "title: Consent workshops\ndescription: A half-day session, for casts\nurl: https://example.com/a#b",
+        "\n# a comment\ntitle:   spaced out   \nempty:\ntilde: ~\ndate: 2026-03-01",
+        "title: Café crème — naïve\nnull_word: null",
+        "photo_alt: A teal circle, with the letters JR.",
+    ])
+    func agreesWithYAML(text: String) throws {
+        let simple = try #require(YAMLValue.parseSimpleMapping(text, path: "x.md", lineOffset: 1))
+        let library = try YAMLValue.parseWithLibrary(text, path: "x.md", lineOffset: 1).get()
+        #expect(describe(simple) == describe(library))
+    }
+
+    @Test(arguments: [
+        "title: a: b", "title: 'quoted'", "title: x # comment", "list:\n  - a", "title: [a, b]", "  indented: x",
+        "title: a\ntitle: b", "key:value", "title: |\n  block", "title: \"x\"", "a-b: c", "title: x\ttab", "title: -5",
+    ])
+    func stepsAsideForAnythingElse(text: String) {
+        #expect(YAMLValue.parseSimpleMapping(text, path: "x.md", lineOffset: 1) == nil)
+    }
+}

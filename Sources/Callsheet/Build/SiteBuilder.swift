@@ -14,6 +14,20 @@ public struct BuildReport: Sendable {
     public var content: SiteContent
     /// Every template file: its path as the user sees it, and its text.
     public var templateSources: [(path: String, text: String)]
+    /// How long each stage took, in milliseconds, in order (printed by `--verbose`).
+    public var timings: [(stage: String, milliseconds: Double)] = []
+}
+
+/// Notes how long each stage of a build takes.
+struct StageClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var timings: [(stage: String, milliseconds: Double)] = []
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        timings.append((stage, Double(now - last) / 1_000_000))
+        last = now
+    }
 }
 
 /// Builds a site: content and templates in, a folder of HTML out. The build is a list of named stages;
@@ -34,8 +48,10 @@ public struct SiteBuilder {
         if let refusal = writer.checkSafety(sources: [options.contentDirectory, options.templatesDirectory], force: options.force) {
             throw BuildFailure(diagnostics: report.warnings + [refusal])
         }
+        let start = DispatchTime.now().uptimeNanoseconds
         do {
             try writer.write(report.site, jobs: options.jobs)
+            report.timings.append(("write output", Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000))
         } catch {
             throw BuildFailure(diagnostics: report.warnings + [.error("could not write `\(options.outputDirectory)`: \(error.localizedDescription)", at: nil)])
         }
@@ -52,9 +68,11 @@ public struct SiteBuilder {
             return value
         }
 
+        var clock = StageClock()
         // 1. Read the content and template folders.
         let contentTree = try stage(SourceTree.scan(options.contentDirectory))
         let templateTree = try stage(SourceTree.scan(options.templatesDirectory))
+        clock.lap("list folders")
         // 2. Settings and pages.
         var content = try stage(SiteContent.load(files: contentTree.files, displayPath: contentTree.displayPath(of:),
                                                  readText: contentTree.readText, includeDrafts: options.includeDrafts,
@@ -66,12 +84,14 @@ public struct SiteBuilder {
             }
             content.config.baseURL = baseURL
         }
+        clock.lap("read pages")
         // 3. The contact form.
         let form = try stage(Self.contactForm(in: content))
         // 4. Templates.
         let templates = try stage(TemplateSet.load(files: templateTree.files, displayPath: templateTree.displayPath(of:),
                                                    readText: templateTree.readText))
         _ = try stage((true, Self.missingTemplates(in: templates, for: content.pages, displayPath: templateTree.displayPath(of:))))
+        clock.lap("contact form and templates")
         // 5. Pages, in parallel.
         let published = Set(content.pages.compactMap(\.contentPath))
         let drafts = Set(contentTree.files.filter { $0.hasSuffix(".md") && !published.contains($0) })
@@ -80,10 +100,12 @@ public struct SiteBuilder {
         let renderer = PageRenderer(config: content.config, templates: templates, resolver: resolver,
                                     context: TemplateContext(config: content.config, pages: content.pages), form: form)
         let rendered = concurrentMap(content.pages, jobs: options.jobs, renderer.render)
+        clock.lap("render pages")
         // 6. Links between pages.
         diagnostics.append(contentsOf: rendered.flatMap(\.diagnostics))
         diagnostics.append(contentsOf: Self.checkAnchors(rendered, pages: content.pages))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sorted) }
+        clock.lap("check links")
         // 7. Assemble the output.
         var site = RenderedSite()
         for page in rendered { site.files[page.outputPath] = Array(page.html.utf8) }
@@ -95,10 +117,11 @@ public struct SiteBuilder {
         }
         for file in content.mediaFiles { site.copies[file] = contentTree.url(of: file) }
         for file in templates.assetFiles { site.copies[file] = templateTree.url(of: file) }
+        clock.lap("sitemap and copies")
         return BuildReport(pageCount: rendered.count, fileCount: site.files.count + site.copies.count,
                            warnings: diagnostics.sorted, site: site, content: content,
                            templateSources: templates.sources.map { (templateTree.displayPath(of: $0.key), $0.value) }
-                               .sorted { $0.0 < $1.0 })
+                               .sorted { $0.0 < $1.0 }, timings: clock.timings)
     }
 
     /// Reads the contact page's form spec, when it has one. The result is `.some(nil)` for a site without a form.

@@ -46,6 +46,16 @@ extension YAMLValue {
             guard let mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
             return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
+        if let simple = parseSimpleMapping(text, path: path, lineOffset: lineOffset) { return .success(simple) }
+        return parseWithLibrary(text, path: path, lineOffset: lineOffset)
+    }
+
+    /// Parses with Yams, whatever the text.
+    static func parseWithLibrary(_ text: String, path: String, lineOffset: Int) -> Result<YAMLValue?, Diagnostic> {
+        func location(_ mark: Mark?) -> SourceLocation {
+            guard let mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
+            return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        }
         do {
             // The encoding is named: Yams' default reads the environment at every call, which is slow.
             guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else { return .success(nil) }

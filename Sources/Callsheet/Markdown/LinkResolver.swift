@@ -51,7 +51,7 @@ public struct LinkResolver: Sendable {
             query = String(path[mark...])
             path = String(path[..<mark])
         }
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? (path.removingPercentEncoding ?? path) : path
         let base = path.hasPrefix("/") ? [] : file.split(separator: "/").dropLast().map(String.init)
         guard let target = Self.normalize(base + decoded.split(separator: "/", omittingEmptySubsequences: true).map(String.init)) else {
             return .problem("the link `\(destination)` leads outside the content folder", hint: nil)

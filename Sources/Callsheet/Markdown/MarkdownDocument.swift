@@ -138,31 +138,25 @@ public final class MarkdownDocument {
     }
 
     private static func tighten(_ bytes: UnsafeBufferPointer<UInt8>, marker: [UInt8]) -> String? {
-        guard bytes.count >= marker.count else { return nil }
+        let markers = String.offsets(of: marker, in: bytes)
+        guard !markers.isEmpty else { return nil }
+        // Cuts: (start, length, replacement). Markers become `">`; a newline before `</hN>` goes.
+        var cuts: [(start: Int, length: Int, replacement: [UInt8])] = markers.map { ($0, marker.count, [0x22, 0x3E]) }
+        for offset in String.offsets(of: Array("\n</h".utf8), in: bytes)
+        where offset + 5 < bytes.count && (0x31...0x36).contains(bytes[offset + 4]) && bytes[offset + 5] == 0x3E {
+            cuts.append((offset, 1, []))
+        }
+        cuts.sort { $0.start < $1.start }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var index = 0
-        var changed = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\""), bytes[index...].starts(with: marker) {
-                out += [UInt8(ascii: "\""), UInt8(ascii: ">")]
-                index += marker.count
-                changed = true
-                continue
-            }
-            // A newline right before `</hN>` goes.
-            if byte == UInt8(ascii: "\n"), index + 5 < bytes.count, bytes[index + 1] == UInt8(ascii: "<"),
-               bytes[index + 2] == UInt8(ascii: "/"), bytes[index + 3] == UInt8(ascii: "h"),
-               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 4]), bytes[index + 5] == UInt8(ascii: ">") {
-                index += 1
-                changed = true
-                continue
-            }
-            out.append(byte)
-            index += 1
+        var position = 0
+        for cut in cuts where cut.start >= position {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<cut.start]))
+            out.append(contentsOf: cut.replacement)
+            position = cut.start + cut.length
         }
-        return changed ? String(decoding: out, as: UTF8.self) : nil
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position...]))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Marks the opening tags this file writes, so `tightenHeadings` touches nothing else.

@@ -11,8 +11,9 @@ public struct RenderedSite: Sendable {
     public var copies: [String: URL] = [:]
 }
 
-/// Writes a built site so that the output folder is only ever the previous site or the new one:
-/// the new site goes to a hidden folder beside it and replaces the old one in two renames.
+/// Writes a built site so that the output folder is only ever a whole site: the previous one or the
+/// new one. The new site is written into the folder that holds the build before last, then the two
+/// are swapped by renaming.
 public struct OutputWriter {
     /// The file that marks a folder as written by Callsheet, so a rebuild may replace it.
     public static let markerName = ".callsheet"

@@ -5,9 +5,10 @@ import Foundation
 public enum Slug {
     /// `"When should I hire an Intimacy Coordinator?"` becomes `when-should-i-hire-an-intimacy-coordinator`.
     public static func anchor(from text: String) -> String {
-        // Plain ASCII (the usual case) needs no folding, which is slow through Foundation.
-        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased()
-            : text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
+        // Plain ASCII (the usual case) is done byte by byte; folding through Foundation is slow.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiAnchor(text) }
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
         var result = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
@@ -21,6 +22,24 @@ public enum Slug {
             }
         }
         return result.isEmpty ? "section" : result
+    }
+
+    private static func asciiAnchor(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "'") { continue }
+            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                if pendingHyphen, !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                out.append(lower)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return out.isEmpty ? "section" : String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `text` is usable as one URL path segment: lower-case letters, digits and single hyphens.
