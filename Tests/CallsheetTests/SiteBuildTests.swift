@@ -114,6 +114,29 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    @Test func rebuildsMatchAFreshBuildExactlyWhateverCameBefore() throws {
+        let site = try TestSite(["pages/a.md": "---\ntitle: A\n---\nA.\n", "pages/b.md": "---\ntitle: B\n---\nB.\n",
+                                 "media/x.txt": "x"])
+        defer { site.remove() }
+        try site.buildOK()
+        try site.buildOK()  // now the folder beside the output holds the build before last
+        try FileManager.default.removeItem(atPath: site.path("content/pages/b.md"))
+        try site.write("---\ntitle: C\n---\nC.\n", to: "content/pages/c.md")
+        try site.write("y", to: "content/media/x.txt")
+        try site.write("---\ntitle: A\n---\n[broken](nope.md)\n", to: "content/pages/a.md")
+        let before = site.tree()
+        #expect(!site.errors().isEmpty)
+        #expect(site.tree() == before, "a failed build changed the output")
+        try site.write("---\ntitle: A\n---\nA again.\n", to: "content/pages/a.md")
+        try site.buildOK()
+        try site.buildOK(output: "fresh")
+        #expect(site.tree() == site.tree("fresh"))
+        #expect(site.read("b/index.html") == nil)
+        #expect(site.read("media/x.txt") == "y")
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") }
+        #expect(hidden == [".public.callsheet-previous"])
+    }
+
     @Test func pagesLinkToEachOtherByTheirMarkdownFiles() throws {
         let site = try TestSite([
             "services/x.md": "---\ntitle: X\nsummary: Does x.\n---\nRead [the fees](../faq.md#fees).\n",

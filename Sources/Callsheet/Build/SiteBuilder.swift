@@ -43,14 +43,31 @@ public struct SiteBuilder {
     /// Builds and writes the site. Throws `BuildFailure` with every diagnostic when the site has errors;
     /// the output folder is then left exactly as it was.
     public func build() throws(BuildFailure) -> BuildReport {
-        var report = try render()
         let writer = OutputWriter(path: options.outputDirectory)
         if let refusal = writer.checkSafety(sources: [options.contentDirectory, options.templatesDirectory], force: options.force) {
-            throw BuildFailure(diagnostics: report.warnings + [refusal])
+            throw BuildFailure(diagnostics: [refusal])
+        }
+        let session: OutputSession
+        do {
+            session = try writer.begin()
+        } catch {
+            throw BuildFailure(diagnostics: [.error("could not write `\(options.outputDirectory)`: \(error.localizedDescription)", at: nil)])
+        }
+        var report: BuildReport
+        do {
+            report = try render(into: session)
+        } catch {
+            writer.abandon(session)
+            throw error
         }
         let start = DispatchTime.now().uptimeNanoseconds
         do {
-            try writer.write(report.site, jobs: options.jobs)
+            do {
+                try writer.finish(session, site: report.site, jobs: options.jobs)
+            } catch {
+                writer.abandon(session)
+                throw error
+            }
             report.timings.append(("write output", Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000))
         } catch {
             throw BuildFailure(diagnostics: report.warnings + [.error("could not write `\(options.outputDirectory)`: \(error.localizedDescription)", at: nil)])
@@ -59,8 +76,9 @@ public struct SiteBuilder {
         return report
     }
 
-    /// Builds the site in memory without writing it.
-    public func render() throws(BuildFailure) -> BuildReport {
+    /// Builds the site in memory. With a `session`, each page is also written into it as soon as it is
+    /// rendered (the output folder itself is only touched by `OutputWriter.finish`).
+    public func render(into session: OutputSession? = nil) throws(BuildFailure) -> BuildReport {
         var diagnostics = Diagnostics()
         func stage<T>(_ result: (T?, [Diagnostic])) throws(BuildFailure) -> T {
             diagnostics.append(contentsOf: result.1)
@@ -99,7 +117,13 @@ public struct SiteBuilder {
                                     draftFiles: drafts, baseURL: content.config.baseURL)
         let renderer = PageRenderer(config: content.config, templates: templates, resolver: resolver,
                                     context: TemplateContext(config: content.config, pages: content.pages), form: form)
-        let rendered = concurrentMap(content.pages, jobs: options.jobs, renderer.render)
+        let rendered = concurrentMap(content.pages, jobs: options.jobs) { page -> RenderedPage in
+            var result = renderer.render(page)
+            if let session, !result.html.isEmpty, let error = session.write(result.outputPath, result.html) {
+                result.diagnostics.append(.error("could not write \(result.outputPath): \(error.localizedDescription)", at: nil))
+            }
+            return result
+        }
         clock.lap("render pages")
         // 6. Links between pages.
         diagnostics.append(contentsOf: rendered.flatMap(\.diagnostics))
@@ -108,12 +132,12 @@ public struct SiteBuilder {
         clock.lap("check links")
         // 7. Assemble the output.
         var site = RenderedSite()
-        for page in rendered { site.files[page.outputPath] = Array(page.html.utf8) }
-        site.files["sitemap.xml"] = Array(Sitemap.xml(pages: content.pages, baseURL: content.config.baseURL).utf8)
-        site.files["robots.txt"] = Array(Sitemap.robots(baseURL: content.config.baseURL).utf8)
+        for page in rendered { site.files[page.outputPath] = page.html }
+        site.files["sitemap.xml"] = Sitemap.xml(pages: content.pages, baseURL: content.config.baseURL)
+        site.files["robots.txt"] = Sitemap.robots(baseURL: content.config.baseURL)
         if let form {
             let schema = form.jsonSchema(id: content.config.baseURL.absolute(ContactForm.schemaPath), siteTitle: content.config.title)
-            site.files[ContactForm.schemaPath] = Array((schema.serialized(indent: 2) + "\n").utf8)
+            site.files[ContactForm.schemaPath] = schema.serialized(indent: 2) + "\n"
         }
         for file in content.mediaFiles { site.copies[file] = contentTree.url(of: file) }
         for file in templates.assetFiles { site.copies[file] = templateTree.url(of: file) }

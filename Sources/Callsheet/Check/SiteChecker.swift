@@ -24,15 +24,15 @@ public struct SiteChecker {
         var diagnostics = Diagnostics()
         var idsByOutput: [String: Set<String>] = [:]
         var tagsByOutput: [String: [HTMLTag]] = [:]
-        for (path, bytes) in report.site.files where path.hasSuffix(".html") {
-            let tags = HTMLTags.scan(String(decoding: bytes, as: UTF8.self))
+        for (path, html) in report.site.files where path.hasSuffix(".html") {
+            let tags = HTMLTags.scan(html)
             tagsByOutput[path] = tags
             idsByOutput[path] = Set(tags.compactMap { $0.attributes["id"] })
         }
         var titles: [String: String] = [:]
         for path in tagsByOutput.keys.sorted() {
             guard let tags = tagsByOutput[path], let page = pagesByOutput[path] else { continue }
-            let html = String(decoding: report.site.files[path] ?? [], as: UTF8.self)
+            let html = report.site.files[path] ?? ""
             checkLinks(tags, on: page, path: path, ids: idsByOutput, into: &diagnostics)
             checkImages(tags, on: page, into: &diagnostics)
             checkHeadings(html, tags: tags, on: page, into: &diagnostics)
@@ -177,7 +177,7 @@ public struct SiteChecker {
         for tag in tags where tag.name == "link" && (tag.attributes["rel"] ?? "").contains("stylesheet") {
             guard let href = tag.attributes["href"], href.hasPrefix(config.baseURL.root) else { continue }
             let file = String(href.dropFirst(config.baseURL.root.count))
-            if let generated = report.site.files[file] { bytes += generated.count }
+            if let generated = report.site.files[file] { bytes += generated.utf8.count }
             if let source = report.site.copies[file], let size = try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int {
                 bytes += size
             }

@@ -5,8 +5,8 @@ import Glibc
 
 /// A built site held in memory: rendered files and files to copy, by output path.
 public struct RenderedSite: Sendable {
-    /// Generated files (pages, sitemap...), by path inside the output folder.
-    public var files: [String: [UInt8]] = [:]
+    /// Generated files (pages, sitemap...), by path inside the output folder: all of them text.
+    public var files: [String: String] = [:]
     /// Files copied as they are: output path -> source file on disk.
     public var copies: [String: URL] = [:]
 }
@@ -72,6 +72,11 @@ public struct OutputWriter {
     /// Writes `site` into the previous-build folder, makes it match `site` exactly, and swaps it with the
     /// output. On any failure the output stays as it was.
     public func write(_ site: RenderedSite, jobs: Int = 1) throws {
+        try finish(begin(), site: site, jobs: jobs)
+    }
+
+    /// Gets the previous-build folder ready to be written into (pages can be written as they render).
+    public func begin() throws -> OutputSession {
         let manager = FileManager.default
         try manager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         recoverFromInterruption()
@@ -80,46 +85,43 @@ public struct OutputWriter {
         if manager.fileExists(atPath: next.path, isDirectory: &isDirectory), !isDirectory.boolValue {
             try manager.removeItem(at: next)
         }
-        if !manager.fileExists(atPath: next.path) { try Self.makeFolder(next.path) }
+        let fresh = !manager.fileExists(atPath: next.path)
+        if fresh { try Self.makeFolder(next.path) }
+        var files = Set<String>(), folders = Set<String>()
+        Self.list(next.path, relative: "", files: &files, folders: &folders)
+        return OutputSession(root: next.path, existingFiles: files, existingFolders: folders, isFresh: fresh)
+    }
 
-        // What is there now, so only missing folders are made and only stale files removed.
-        var existingFiles = Set<String>(), existingFolders = Set<String>()
-        Self.list(next.path, relative: "", files: &existingFiles, folders: &existingFolders)
-        var wantedFiles = Set(site.files.keys).union(site.copies.keys)
-        wantedFiles.insert(Self.markerName)
-        var wantedFolders = Set<String>()
-        for path in wantedFiles {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, wantedFolders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-        }
-        // A file where a folder must go (or the reverse) is removed first.
-        for path in existingFiles where wantedFolders.contains(path) { unlink(next.path + "/" + path) }
-        for folder in existingFolders.sorted(by: { $0.count > $1.count }) where wantedFiles.contains(folder) {
-            try manager.removeItem(atPath: next.path + "/" + folder)
-        }
-        for folder in wantedFolders.sorted(by: { $0.count < $1.count }) where !existingFolders.contains(folder) {
-            try Self.makeFolder(next.path + "/" + folder)
-        }
+    /// After a failed build: a folder this build made is removed again, so nothing is left beside the
+    /// output that was not there before. (A previous build's folder stays; the next build tidies it.)
+    public func abandon(_ session: OutputSession) {
+        if session.isFresh { try? FileManager.default.removeItem(atPath: session.root) }
+    }
 
-        var writes = Array(site.files)
-        writes.append((Self.markerName, Array(Self.markerText.utf8)))
-        let failures = concurrentMap(writes, jobs: jobs) { path, bytes in Self.writeFile(next.path + "/" + path, bytes) }
+    /// Writes what `session` has not written yet, removes what `site` does not have, and swaps the
+    /// folder with the output.
+    public func finish(_ session: OutputSession, site: RenderedSite, jobs: Int = 1) throws {
+        let manager = FileManager.default
+        let written = session.writtenFiles
+        var writes = site.files.filter { !written.contains($0.key) }.map { ($0.key, $0.value) }
+        writes.append((Self.markerName, Self.markerText))
+        let failures = concurrentMap(writes, jobs: jobs) { path, text in session.write(path, text) }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
-        let copyFailures = concurrentMap(Array(site.copies), jobs: jobs) { path, source in
-            Self.copyIfChanged(source, to: next.path + "/" + path)
-        }
+        let copyFailures = concurrentMap(Array(site.copies), jobs: jobs) { path, source in session.copy(source, to: path) }
         if let failure = copyFailures.compactMap({ $0 }).first { throw failure }
 
-        for path in existingFiles.subtracting(wantedFiles) where !wantedFolders.contains(path) {
-            unlink(next.path + "/" + path)
+        var wantedFiles = Set(site.files.keys).union(site.copies.keys)
+        wantedFiles.insert(Self.markerName)
+        let wantedFolders = Self.folders(of: wantedFiles)
+        for path in session.existingFiles.subtracting(wantedFiles) where !wantedFolders.contains(path) {
+            unlink(session.root + "/" + path)
         }
-        for folder in existingFolders.subtracting(wantedFolders).sorted(by: { $0.count > $1.count }) {
-            try? manager.removeItem(atPath: next.path + "/" + folder)
+        for folder in session.existingFolders.subtracting(wantedFolders).sorted(by: { $0.count > $1.count }) {
+            try? manager.removeItem(atPath: session.root + "/" + folder)
         }
 
         // The swap: the output becomes the previous build, the new build becomes the output.
+        let next = previousFolder
         if manager.fileExists(atPath: output.path) {
             try manager.moveItem(at: output, to: swapFolder)
             do {
@@ -132,6 +134,18 @@ public struct OutputWriter {
         } else {
             try manager.moveItem(at: next, to: output)
         }
+    }
+
+    /// Every folder that holds one of `files`.
+    static func folders(of files: Set<String>) -> Set<String> {
+        var folders = Set<String>()
+        for path in files {
+            var folder = parentFolder(of: path)
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                folder = parentFolder(of: folder)
+            }
+        }
+        return folders
     }
 
     /// Every file and folder under `path`, as paths relative to it.
@@ -162,7 +176,7 @@ public struct OutputWriter {
             return CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: source.path])
         }
         unlink(destination)
-        return writeFile(destination, [UInt8](data))
+        return data.withUnsafeBytes { writeFile(destination, UnsafeBufferPointer(start: $0.baseAddress?.assumingMemoryBound(to: UInt8.self), count: $0.count)) }
     }
 
     static func makeFolder(_ path: String) throws {
@@ -171,16 +185,19 @@ public struct OutputWriter {
         }
     }
 
-    /// Writes bytes with plain system calls (Foundation's file writing does far more per file).
-    static func writeFile(_ path: String, _ bytes: [UInt8]) -> Error? {
+    /// Writes text with plain system calls (Foundation's file writing does far more per file).
+    static func writeFile(_ path: String, _ text: String) -> Error? {
+        var text = text
+        return text.withUTF8 { writeFile(path, $0) }
+    }
+
+    static func writeFile(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Error? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(descriptor) }
         var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                systemWrite(descriptor, buffer.baseAddress!.advanced(by: written), bytes.count - written)
-            }
+        while written < bytes.count, let base = bytes.baseAddress {
+            let result = systemWrite(descriptor, base + written, bytes.count - written)
             if result < 0 {
                 if errno == EINTR { continue }
                 return CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: path])
@@ -217,3 +234,67 @@ private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 private let systemWrite = Darwin.write
 #endif
+
+/// A build being written into the previous-build folder. Pages write themselves here as they render,
+/// from several threads; folders are made as they are first needed.
+public final class OutputSession: @unchecked Sendable {
+    /// The folder being written.
+    public let root: String
+    let existingFiles: Set<String>
+    let existingFolders: Set<String>
+    /// Whether this build made the folder (so a failed build removes it).
+    let isFresh: Bool
+    private let lock = NSLock()
+    private var folders: Set<String>
+    private var written = Set<String>()
+
+    init(root: String, existingFiles: Set<String>, existingFolders: Set<String>, isFresh: Bool) {
+        self.root = root
+        self.isFresh = isFresh
+        self.existingFiles = existingFiles
+        self.existingFolders = existingFolders
+        folders = existingFolders
+    }
+
+    var writtenFiles: Set<String> { lock.withLock { written } }
+
+    /// Writes one file of the new site; returns the error, if any.
+    public func write(_ path: String, _ text: String) -> Error? {
+        if let error = prepare(path) { return error }
+        if let error = OutputWriter.writeFile(root + "/" + path, text) { return error }
+        lock.withLock { _ = written.insert(path) }
+        return nil
+    }
+
+    /// Copies a media or asset file unless the copy there is already current.
+    func copy(_ source: URL, to path: String) -> Error? {
+        if let error = prepare(path) { return error }
+        return OutputWriter.copyIfChanged(source, to: root + "/" + path)
+    }
+
+    /// Makes the folders `path` needs, clearing a file where a folder must go or a folder where the file must go.
+    private func prepare(_ path: String) -> Error? {
+        var missing: [String] = []
+        var folder = parentFolder(of: path)
+        lock.withLock {
+            while !folder.isEmpty, !folders.contains(folder) {
+                missing.append(folder)
+                folder = parentFolder(of: folder)
+            }
+        }
+        for folder in missing.reversed() {
+            if existingFiles.contains(folder) { unlink(root + "/" + folder) }
+            do { try OutputWriter.makeFolder(root + "/" + folder) } catch { return error }
+            lock.withLock { _ = folders.insert(folder) }
+        }
+        if existingFolders.contains(path) { try? FileManager.default.removeItem(atPath: root + "/" + path) }
+        return nil
+    }
+}
+
+/// `a/b/c.html` -> `a/b`; `c.html` -> `` (plain string work: Foundation's path functions are not safe to
+/// call from several threads at once on Linux).
+func parentFolder(of path: String) -> String {
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+    return String(path[..<slash])
+}

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 // Byte-level text helpers. Foundation's `range(of:)` and `replacingOccurrences` copy the whole string
 // into an NSString on Linux at every call, which made them most of a large build's time.
 
@@ -15,18 +21,20 @@ extension String {
     }
 
     static func offsets(of pattern: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> [Int] {
-        guard let first = pattern.first, pattern.count <= haystack.count else { return [] }
+        guard let first = pattern.first, pattern.count <= haystack.count, let base = haystack.baseAddress else { return [] }
         var offsets: [Int] = []
         var index = 0
         let last = haystack.count - pattern.count
-        outer: while index <= last {
-            if haystack[index] != first { index += 1; continue }
-            for offset in 1..<pattern.count where haystack[index + offset] != pattern[offset] {
-                index += 1
-                continue outer
+        while index <= last {
+            // memchr finds the next candidate first byte far faster than a Swift loop.
+            guard let found = memchr(base + index, Int32(first), last - index + 1) else { break }
+            let candidate = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + candidate, pattern, pattern.count) == 0 {
+                offsets.append(candidate)
+                index = candidate + pattern.count
+            } else {
+                index = candidate + 1
             }
-            offsets.append(index)
-            index += pattern.count
         }
         return offsets
     }
