@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The files of one source folder (content or templates), listed once, with symlinks that lead
 /// outside the folder refused. The only place the build reads the disk.
@@ -35,21 +40,28 @@ public struct SourceTree: Sendable {
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = relative.isEmpty ? name : relative + "/" + name
             let url = directory.appendingPathComponent(name)
-            let resolved = url.resolvingSymlinksInPath()
-            let isLink = (try? manager.destinationOfSymbolicLink(atPath: url.path)) != nil
-            if isLink, !(resolved.path == root.path || resolved.path.hasPrefix(root.path + "/")) {
-                diagnostics.append(.error("this symbolic link leads outside `\(displayRoot)`; it is not followed",
-                                          at: SourceLocation(path: displayPath(displayRoot, path), line: 0),
-                                          hint: "copy the file into the folder instead of linking to it"))
-                continue
+            // One lstat per entry; only symbolic links need more.
+            var status = stat()
+            guard lstat(url.path, &status) == 0 else { continue }
+            var isFolder = (status.st_mode & S_IFMT) == S_IFDIR
+            if (status.st_mode & S_IFMT) == S_IFLNK {
+                let resolved = url.resolvingSymlinksInPath()
+                guard resolved.path == root.path || resolved.path.hasPrefix(root.path + "/") else {
+                    diagnostics.append(.error("this symbolic link leads outside `\(displayRoot)`; it is not followed",
+                                              at: SourceLocation(path: displayPath(displayRoot, path), line: 0),
+                                              hint: "copy the file into the folder instead of linking to it"))
+                    continue
+                }
+                var target = stat()
+                guard stat(resolved.path, &target) == 0 else {
+                    diagnostics.append(.error("this symbolic link leads nowhere", at: SourceLocation(path: displayPath(displayRoot, path), line: 0)))
+                    continue
+                }
+                // A link to a folder inside the tree: its files are listed there already.
+                if (target.st_mode & S_IFMT) == S_IFDIR { continue }
+                isFolder = false
             }
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: resolved.path, isDirectory: &isDirectory) else {
-                diagnostics.append(.error("this symbolic link leads nowhere", at: SourceLocation(path: displayPath(displayRoot, path), line: 0)))
-                continue
-            }
-            if isDirectory.boolValue {
-                if isLink { continue }  // a link to a folder inside the tree: its files are listed there already
+            if isFolder {
                 walk(url, relative: path, root: root, displayRoot: displayRoot, files: &files,
                      diagnostics: &diagnostics, depth: depth + 1)
             } else {

@@ -4,27 +4,41 @@ extension YAMLValue {
     /// block scalars, comments after values, repeated keys) returns nil and goes through Yams, so the
     /// result is always the one YAML gives.
     static func parseSimpleMapping(_ text: String, path: String, lineOffset: Int) -> YAMLValue? {
+        var text = text
+        return text.withUTF8 { bytes in parseSimpleMapping(bytes, path: path, lineOffset: lineOffset) }
+    }
+
+    private static func parseSimpleMapping(_ bytes: UnsafeBufferPointer<UInt8>, path: String, lineOffset: Int) -> YAMLValue? {
         var entries: [Entry] = []
         var keys = Set<String>()
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             lineNumber += 1
-            let bytes = line.utf8
-            if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 }) || bytes.first == UInt8(ascii: "#") { continue }
-            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-            let key = line[line.startIndex..<colon]
-            guard !key.isEmpty, key.utf8.allSatisfy({ isKeyByte($0) }), keys.insert(String(key)).inserted else { return nil }
-            let afterColon = line[line.index(after: colon)...]
-            guard afterColon.isEmpty || afterColon.utf8.first == 0x20 else { return nil }
-            let value = afterColon.drop { $0 == " " }
-            let valueColumn = line.utf8.distance(from: line.startIndex, to: value.startIndex) + 1
+            defer { start = end + 1 }
+            // Blank lines and whole-line comments.
+            var firstSolid = start
+            while firstSolid < end, bytes[firstSolid] == 0x20 { firstSolid += 1 }
+            if firstSolid == end || (firstSolid == start && bytes[start] == UInt8(ascii: "#")) { continue }
+            var colon = start
+            while colon < end, isKeyByte(bytes[colon]) { colon += 1 }
+            guard colon > start, colon < end, bytes[colon] == UInt8(ascii: ":") else { return nil }
+            guard colon + 1 == end || bytes[colon + 1] == 0x20 else { return nil }
+            let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<colon]), as: UTF8.self)
+            guard keys.insert(key).inserted else { return nil }
+            var valueStart = colon + 1
+            while valueStart < end, bytes[valueStart] == 0x20 { valueStart += 1 }
+            var valueEnd = end
+            while valueEnd > valueStart, bytes[valueEnd - 1] == 0x20 { valueEnd -= 1 }
+            let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd])
+            guard isPlainScalar(value) else { return nil }
+            let plain = String(decoding: value, as: UTF8.self)
             let keyLocation = SourceLocation(path: path, line: lineNumber + lineOffset, column: 1)
-            let trimmed = value.reversed().drop { $0 == " " }
-            let plain = String(trimmed.reversed())
-            guard isPlainScalar(plain) else { return nil }
-            let location = SourceLocation(path: path, line: lineNumber + lineOffset, column: valueColumn)
+            let location = SourceLocation(path: path, line: lineNumber + lineOffset, column: valueStart - start + 1)
             let kind: Kind = ["", "~", "null", "Null", "NULL"].contains(plain) ? .null : .scalar(plain, isPlain: true)
-            entries.append(Entry(key: String(key), keyLocation: keyLocation, value: YAMLValue(kind: kind, location: location)))
+            entries.append(Entry(key: key, keyLocation: keyLocation, value: YAMLValue(kind: kind, location: location)))
         }
         guard !entries.isEmpty else { return nil }
         return YAMLValue(kind: .mapping(entries), location: entries[0].keyLocation)
@@ -36,12 +50,15 @@ extension YAMLValue {
 
     /// A value YAML reads as plain text, exactly as written: no indicator at its start, no `: ` or ` #`
     /// inside, no tab, nothing that YAML would turn into anything but the same string.
-    private static func isPlainScalar(_ value: String) -> Bool {
-        let bytes = Array(value.utf8)
+    private static let indicators: Set<UInt8> = Set("[]{}\"'|>&*!%@`#,?-:".utf8)
+
+    /// A value YAML reads as plain text, exactly as written: no indicator at its start, no `: ` or ` #`
+    /// inside, no tab or control character, nothing YAML would turn into anything but the same string.
+    private static func isPlainScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return true }
-        let indicators: Set<UInt8> = Set("[]{}\"'|>&*!%@`#,?-:".utf8)
         if indicators.contains(first) { return false }
-        for (index, byte) in bytes.enumerated() {
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
             if byte < 0x20 { return false }
             if byte == UInt8(ascii: ":"), index + 1 == bytes.count || bytes[index + 1] == 0x20 { return false }
             if byte == UInt8(ascii: "#"), index > 0, bytes[index - 1] == 0x20 { return false }
