@@ -203,6 +203,19 @@ import Glibc
             let fixed = try await Self.fetch("GET", "/faq/", port: port)
             #expect(fixed.status == 200)
             #expect(!fixed.body.contains("A brand new sentence."))
+            #expect(site.read("faq/index.html")?.contains(LiveReload.path) == false, "the reload script stays out of the built site")
+
+            // A folder made while serving is watched too.
+            try FileManager.default.createDirectory(atPath: site.path("content/media/press"), withIntermediateDirectories: true)
+            try await Task.sleep(nanoseconds: 100_000_000)
+            try site.write("press kit", to: "content/media/press/kit.txt")
+            #expect(await iterator.next() == "reload")
+            var kit = try await Self.fetch("GET", "/media/press/kit.txt", port: port)
+            if kit.status != 200, await iterator.next() == "reload" {  // the folder and the file may come as two rebuilds
+                kit = try await Self.fetch("GET", "/media/press/kit.txt", port: port)
+            }
+            #expect(kit.status == 200)
+            #expect(kit.body == "press kit")
         }
     }
 
