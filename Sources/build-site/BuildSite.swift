@@ -17,8 +17,8 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The folder of Markdown content.")
     var content = "content"
 
-    @Option(name: .long, help: "The folder of Mustache templates.")
-    var templates = "templates"
+    @Option(name: .long, help: "The folder of Mustache templates (default: templates, or else Callsheet's own default theme).")
+    var templates: String?
 
     @Option(name: .long, help: "The folder the site is written to.")
     var output = "public"
@@ -43,8 +43,25 @@ struct SiteOptions: ParsableArguments {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
+    /// `--templates`, else `templates` here, else the default theme that came with Callsheet (the
+    /// `templates` folder of the package `build-site` was built from), so a site can start as content only.
+    var templatesDirectory: String {
+        if let templates { return templates }
+        if FileManager.default.fileExists(atPath: "templates") { return "templates" }
+        let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        for _ in 0..<4 {
+            folder = folder.deletingLastPathComponent()
+            let candidate = folder.appendingPathComponent("templates")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("layout.mustache").path) {
+                return candidate.path
+            }
+        }
+        return "templates"
+    }
+
     func buildOptions(force: Bool = false) -> BuildOptions {
-        BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
+        BuildOptions(contentDirectory: content, templatesDirectory: templatesDirectory, outputDirectory: output,
                      baseURL: baseURL, includeDrafts: drafts, jobs: jobs, force: force)
     }
 }
