@@ -80,10 +80,11 @@ enum Console {
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        if errors > 0 && summary {
-            text += "\(errors) \(errors == 1 ? "error" : "errors")"
-            if warnings > 0 && !quiet { text += ", \(warnings) \(warnings == 1 ? "warning" : "warnings")" }
-            text += "\n"
+        if summary {
+            var counts: [String] = []
+            if errors > 0 { counts.append("\(errors) \(errors == 1 ? "error" : "errors")") }
+            if warnings > 0 && !quiet { counts.append("\(warnings) \(warnings == 1 ? "warning" : "warnings")") }
+            if !counts.isEmpty { text += counts.joined(separator: ", ") + "\n" }
         }
         FileHandle.standardError.write(Data(text.utf8))
     }

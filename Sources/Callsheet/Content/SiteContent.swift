@@ -5,8 +5,6 @@ public struct SiteContent: Sendable {
     public var pages: [Page]
     /// Files under `media/`, as paths inside the content folder.
     public var mediaFiles: [String]
-    /// Files in the content folder that are neither pages, settings nor media (warned about).
-    public var ignoredFiles: [String]
 
     static let commonKeys: Set<String> = ["title", "description", "slug", "order", "draft", "date", "updated", "nav_title"]
     static let extraKeys: [PageKind: Set<String>] = [
@@ -39,12 +37,10 @@ public struct SiteContent: Sendable {
 
         var pageFiles: [(file: String, kind: PageKind)] = []
         var media: [String] = []
-        var ignored: [String] = []
         for file in files {
             if file == "site.yml" { continue }
             if file.hasPrefix("media/") { media.append(file); continue }
             guard let kind = kind(of: file) else {
-                ignored.append(file)
                 if file.hasSuffix(".md") {
                     diagnostics.warning("this file is not part of the site, so it is left out",
                                         at: SourceLocation(path: displayPath(file), line: 0),
@@ -72,7 +68,7 @@ public struct SiteContent: Sendable {
         }
         guard let config else { return (nil, diagnostics.all) }
         pages = arrange(pages, config: config, diagnostics: &diagnostics)
-        return (SiteContent(config: config, pages: pages, mediaFiles: media, ignoredFiles: ignored), diagnostics.all)
+        return (SiteContent(config: config, pages: pages, mediaFiles: media), diagnostics.all)
     }
 
     /// Which kind of page a content file is, by where it sits; nil for files that are not pages.

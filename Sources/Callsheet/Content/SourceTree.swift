@@ -80,16 +80,6 @@ public struct SourceTree: Sendable {
     /// The file on disk.
     public func url(of file: String) -> URL { root.appendingPathComponent(file) }
 
-    /// Whether the tree has `file`.
-    public func contains(_ file: String) -> Bool {
-        var low = 0, high = files.count
-        while low < high {
-            let mid = (low + high) / 2
-            if files[mid] < file { low = mid + 1 } else { high = mid }
-        }
-        return low < files.count && files[low] == file
-    }
-
     /// Reads `file` as UTF-8 text. Invalid UTF-8 and binary files are errors at their first bad byte.
     public func readText(_ file: String) -> Result<String, Diagnostic> {
         let display = displayPath(of: file)

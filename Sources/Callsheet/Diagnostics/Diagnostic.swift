@@ -73,12 +73,6 @@ public struct Diagnostics: Sendable {
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
-    /// The errors only.
-    public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
-
-    /// The warnings only.
-    public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
-
     /// Sorted by file and position, so output does not depend on thread timing; duplicates dropped.
     public var sorted: [Diagnostic] {
         var seen = Set<Diagnostic>()

@@ -19,11 +19,6 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         line > 0 ? "\(path):\(line):\(max(column, 1))" : path
     }
 
-    /// This location moved down by `lines` lines (for text embedded in a larger file).
-    public func offset(byLines lines: Int) -> SourceLocation {
-        SourceLocation(path: path, line: line + lines, column: column)
-    }
-
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
     }

@@ -14,12 +14,7 @@ extension String {
         return copy.withUTF8(body)
     }
 
-    /// The byte offsets (in UTF-8) where `needle` starts, left to right, not overlapping.
-    func utf8Offsets(of needle: String) -> [Int] {
-        let pattern = Array(needle.utf8)
-        return withBytes { haystack in Self.offsets(of: pattern, in: haystack) }
-    }
-
+    /// The byte offsets where `pattern` starts in `haystack`, left to right, not overlapping.
     static func offsets(of pattern: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> [Int] {
         guard let first = pattern.first, pattern.count <= haystack.count, let base = haystack.baseAddress else { return [] }
         var offsets: [Int] = []
@@ -57,9 +52,6 @@ extension String {
             return String(decoding: out, as: UTF8.self)
         }
     }
-
-    /// Whether `needle` occurs in the string.
-    func containsText(_ needle: String) -> Bool { !utf8Offsets(of: needle).isEmpty }
 
     /// The values of every `marker"value"` (such as ` id="`), up to the closing quote.
     func quotedValues(after marker: String) -> [String] {
