@@ -56,7 +56,7 @@ struct PageRenderer: Sendable {
             }
         }
 
-        var ids = AnchorIDs(reserved: templates.fixedIDs)
+        var ids = AnchorIDs(reserved: page.kind == .contact ? templates.fixedIDs.union(form?.elementIDs ?? []) : templates.fixedIDs)
         var data: [String: Any] = [:]
         var jsonld: [JSON] = []
         var ogImage: String?

@@ -51,7 +51,22 @@ extension ContactForm {
         }
     }
 
+    /// Element ids: `contact-<name>` for the control, with `.help` or `.<n>` after it for its parts. Field
+    /// names cannot contain `.`, so no two fields' ids can meet.
     private func id(_ field: Field, _ suffix: String = "") -> String { "contact-\(field.name)\(suffix)" }
+
+    /// Every id the form's HTML uses, so headings on the contact page can keep clear of them.
+    var elementIDs: Set<String> {
+        var ids: Set<String> = [Self.honeypotID]
+        for field in fields {
+            ids.insert(id(field))
+            ids.insert(id(field, ".help"))
+            for index in field.options.indices { ids.insert(id(field, ".\(index + 1)")) }
+        }
+        return ids
+    }
+
+    static let honeypotID = "contact.hp"
 
     private func requiredMark(_ field: Field) -> String {
         field.isRequired ? " <span class=\"required\">(required)</span>" : ""
@@ -59,11 +74,11 @@ extension ContactForm {
 
     private func helpHTML(_ field: Field) -> String {
         guard let help = field.help else { return "" }
-        return "    <p class=\"help\" id=\"\(id(field, "-help"))\">\(escape(help))</p>\n"
+        return "    <p class=\"help\" id=\"\(id(field, ".help"))\">\(escape(help))</p>\n"
     }
 
     private func describedBy(_ field: Field) -> String {
-        field.help == nil ? "" : " aria-describedby=\"\(id(field, "-help"))\""
+        field.help == nil ? "" : " aria-describedby=\"\(id(field, ".help"))\""
     }
 
     private func fieldHTML(_ field: Field) -> String {
@@ -107,7 +122,7 @@ extension ContactForm {
             out += "      <option value=\"\"\(field.defaultValues.isEmpty ? " selected" : "")>Choose one</option>\n"
             for option in field.options {
                 let selected = field.defaultValues.first == option ? " selected" : ""
-                out += "      <option\(selected)>\(escape(option))</option>\n"
+                out += "      <option value=\"\(escape(option))\"\(selected)>\(escape(option))</option>\n"
             }
             return out + "    </select>"
         default:
@@ -126,7 +141,7 @@ extension ContactForm {
         out += "    <legend>\(escape(field.label))\(requiredMark(field))</legend>\n"
         out += helpHTML(field)
         for (index, option) in field.options.enumerated() {
-            let optionID = id(field, "-\(index + 1)")
+            let optionID = id(field, ".\(index + 1)")
             out += "    <div class=\"choice\">\n"
             out += "      <input type=\"\(inputType)\" id=\"\(optionID)\" name=\"\(escape(field.name))\" value=\"\(escape(option))\""
             if field.defaultValues.contains(option) { out += " checked" }
@@ -141,8 +156,8 @@ extension ContactForm {
     /// A field people never see (hidden by the `hp` class and left out of the tab order) that robots fill in.
     private func honeypotHTML() -> String {
         "  <div class=\"hp\">\n"
-            + "    <label for=\"contact-hp\">Leave this field empty</label>\n"
-            + "    <input type=\"text\" id=\"contact-hp\" name=\"\(escape(honeypot))\" tabindex=\"-1\" autocomplete=\"off\">\n"
+            + "    <label for=\"\(Self.honeypotID)\">Leave this field empty</label>\n"
+            + "    <input type=\"text\" id=\"\(Self.honeypotID)\" name=\"\(escape(honeypot))\" tabindex=\"-1\" autocomplete=\"off\">\n"
             + "  </div>\n"
     }
 

@@ -1,7 +1,8 @@
 /// `/contact/form.schema.json`: a JSON Schema (2020-12) of a valid submission, for any form backend.
-/// A submission is a JSON object: text as strings, numbers as numbers, a ticked checkbox as "yes",
-/// a checkboxes group as a list of the options chosen. The honeypot and the services' own hidden
-/// fields are not part of it.
+/// A submission is what the form posts, as a JSON object: text as strings, numbers as numbers, a ticked
+/// checkbox as "yes", a checkboxes group as a list of the options chosen. Browsers send empty optional
+/// text, date, number and select fields as "", so an optional field also accepts "". The honeypot must
+/// be empty, and the service's own hidden fields (`_subject`, `_next`, `form-name`) are allowed.
 extension ContactForm {
     func jsonSchema(id: String, siteTitle: String) -> JSON {
         var properties: [(String, JSON)] = []
@@ -9,6 +10,12 @@ extension ContactForm {
         for field in fields {
             properties.append((field.name, .object(propertySchema(field))))
             if field.isRequired { required.append(.string(field.name)) }
+        }
+        properties.append((honeypot, .object([("description", .string("Spam trap: people leave it empty.")),
+                                              ("type", .string("string")), ("maxLength", .integer(0))])))
+        for hidden in hiddenFieldNames {
+            properties.append((hidden, .object([("description", .string("Set by the form itself for \(provider.serviceName).")),
+                                                ("type", .string("string"))])))
         }
         var schema: [(String, JSON)] = [
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
@@ -23,9 +30,30 @@ extension ContactForm {
         return .object(schema)
     }
 
+    /// The hidden fields the HTML adds for the provider.
+    var hiddenFieldNames: [String] {
+        switch provider {
+        case .formspree: return ["_subject", "_next"]
+        case .netlify: return ["form-name"]
+        case .basin, .custom, .mailto: return []
+        }
+    }
+
     private func propertySchema(_ field: Field) -> [(String, JSON)] {
         var schema: [(String, JSON)] = [("title", .string(field.label))]
         if let help = field.help { schema.append(("description", .string(help))) }
+        let value = valueSchema(field)
+        // An optional field left empty is posted as "" (checkboxes are not posted at all).
+        if !field.isRequired, field.type != .checkbox, field.type != .checkboxes, field.type != .radio {
+            schema.append(("anyOf", .array([.object(value), .object([("const", .string(""))])])))
+        } else {
+            schema += value
+        }
+        return schema
+    }
+
+    private func valueSchema(_ field: Field) -> [(String, JSON)] {
+        var schema: [(String, JSON)] = []
         switch field.type {
         case .number:
             schema.append(("type", .string("number")))
