@@ -57,3 +57,19 @@ import Testing
         #expect(problems.map(\.location?.line) == [3])
     }
 }
+
+@Suite struct FAQIntroTests {
+    @Test func introSubHeadingsSitRightUnderThePageTitle() {
+        let (faq, _) = FAQ.split(MarkdownDocument("### Before you ask\n\nRead this.\n\n## Q?\n\nA.\n")) {
+            SourceLocation(path: "faq.md", line: $0, column: $1)
+        }
+        #expect(faq.introHTML == "<h2 id=\"before-you-ask\">Before you ask</h2>\n<p>Read this.</p>\n")
+    }
+
+    @Test func anIndentedFenceInsideAYAMLBlockDoesNotEndTheFrontMatter() throws {
+        let text = "---\ntitle: X\nnote: |\n  one\n  ---\n  two\n---\nBody\n"
+        let matter = try FrontMatter.parse(text, path: "x.md").get()
+        #expect(matter.body == "Body\n")
+        #expect(matter.bodyLineOffset == 7)
+    }
+}

@@ -172,3 +172,16 @@ import Testing
         #expect(throws: Scaffold.FAQProblem.alreadyAsked(line: 4)) { try Scaffold.addQuestion("What does it cost", group: nil, to: faq).get() }
     }
 }
+
+@Suite struct SiteCheckerLinkTests {
+    @Test func otherSchemesAndEncodedApostrophesAreNotBrokenLinks() throws {
+        let described = "description: A page description that is long enough for search engines to show it.\n"
+        let site = try TestSite([
+            "index.md": "---\ntitle: Home\n\(described)---\n[Text me](sms:+441234567890) or see [my CV](</media/Jane's CV.txt>).\n",
+            "media/Jane's CV.txt": "CV",
+        ])
+        defer { site.remove() }
+        let report = try SiteBuilder(options: site.options()).render()
+        #expect(SiteChecker(report: report).check().map(\.message) == [])
+    }
+}

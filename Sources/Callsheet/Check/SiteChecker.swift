@@ -78,9 +78,7 @@ public struct SiteChecker {
     private func checkURL(_ url: String, written: String, isResource: Bool, tag: String, on page: Page, path: String,
                           ids: [String: Set<String>], into diagnostics: inout Diagnostics) {
         let lower = url.lowercased()
-        if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("data:") || lower.hasPrefix("javascript:") {
-            return
-        }
+        if LinkResolver.hasScheme(url), !lower.hasPrefix("http://"), !lower.hasPrefix("https://") { return }
         if lower.hasPrefix("#") {
             let fragment = String(url.dropFirst())
             if !fragment.isEmpty, fragment != "top", !(ids[path]?.contains(fragment.removingPercentEncoding ?? fragment) ?? false) {

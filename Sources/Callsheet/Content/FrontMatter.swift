@@ -18,8 +18,11 @@ public struct FrontMatter: Sendable {
         func lineEnd(from start: String.Index) -> String.Index {
             utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
         }
+        // A fence starts at the beginning of its line (an indented `---` is text inside a YAML block).
         func isFence(_ start: String.Index, _ end: String.Index, allowDots: Bool) -> Bool {
-            let word = text[start..<end].trimmingSpaces()
+            let line = text[start..<end]
+            guard line.hasPrefix("---") || (allowDots && line.hasPrefix("...")) else { return false }
+            let word = line.trimmingSpaces()
             return word == "---" || (allowDots && word == "...")
         }
         let firstEnd = lineEnd(from: lineStart)

@@ -103,7 +103,9 @@ extension FAQ {
                 diagnostics.append(.error("this group heading has no text", at: location(title.line, title.column)))
             }
         }
-        let introHTML = document.renderHTML(blocks: 0..<introEnd, headingShift: 0, headingIDs: &ids)
+        // In the intro `#` and `##` already mean group and question, so its `###` is the first level under
+        // the page title: it becomes an h2.
+        let introHTML = document.renderHTML(blocks: 0..<introEnd, headingShift: -1, headingIDs: &ids)
         for (index, draft) in drafts.enumerated() {
             // Questions under a titled group are one level deeper, so their sub-headings move down too.
             let inGroup = groupTitles[draft.groupIndex].title != nil

@@ -116,7 +116,7 @@ public struct OutputWriter {
         for path in session.existingFiles.subtracting(wantedFiles) where !wantedFolders.contains(path) {
             unlink(session.root + "/" + path)
         }
-        for folder in session.existingFolders.subtracting(wantedFolders).sorted(by: { $0.count > $1.count }) {
+        for folder in session.existingFolders.subtracting(wantedFolders).subtracting(wantedFiles).sorted(by: { $0.count > $1.count }) {
             try? manager.removeItem(atPath: session.root + "/" + folder)
         }
 
