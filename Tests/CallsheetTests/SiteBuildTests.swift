@@ -88,6 +88,21 @@ import Testing
         #expect(faq.components(separatedBy: "</script>").count == faq.components(separatedBy: "<script").count)
     }
 
+    @Test func aQuoteWithACombiningAccentCannotEndAnAttribute() throws {
+        let sneaky = "x\"\u{301} autofocus onfocus=alert(1) y=\"\u{301}"
+        let site = try TestSite(["pages/x.md": "---\ntitle: '\(sneaky)'\ndescription: '\(sneaky)'\n---\n## \(sneaky)\n\nText.\n",
+                                 "faq.md": "---\ntitle: FAQ\n---\n## \(sneaky)?\n\nA.\n"])
+        defer { site.remove() }
+        try site.buildOK()
+        let plainBreakout = "\" autofocus", accentBreakout = "\"\u{301} autofocus"
+        for path in ["x/index.html", "faq/index.html"] {
+            let html = try #require(site.read(path))
+            let broken = html.contains(plainBreakout) || html.contains(accentBreakout)
+            #expect(!broken, "\(path)")
+            #expect(!HTMLTags.scan(html).contains { $0.attributes["onfocus"] != nil || $0.attributes["autofocus"] != nil }, "\(path)")
+        }
+    }
+
     @Test func aSubPathBaseURLKeepsEveryLinkInsideIt() throws {
         let site = try TestSite.sample()
         defer { site.remove() }
@@ -135,6 +150,15 @@ import Testing
         #expect(site.read("media/x.txt") == "y")
         let hidden = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") }
         #expect(hidden == [".public.callsheet-previous"])
+
+        // A same-size edit that keeps an old time (as `cp -p` or a sync tool leaves it) is still copied.
+        try site.write("z", to: "content/media/x.txt")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000_000)],
+                                              ofItemAtPath: site.path("content/media/x.txt"))
+        try site.buildOK()
+        #expect(site.read("media/x.txt") == "z")
+        try site.buildOK()
+        #expect(site.read("media/x.txt") == "z")
     }
 
     @Test func pagesLinkToEachOtherByTheirMarkdownFiles() throws {

@@ -165,7 +165,7 @@ extension ContactForm {
                     reader.append(.error("each option must be a short text", at: option.location))
                     continue
                 }
-                let trimmed = text.trimmingSpaces()
+                let trimmed = HTML.separatingMarkup(text.trimmingSpaces())
                 if options.contains(trimmed) {
                     reader.append(.error("the option `\(trimmed)` is listed twice", at: option.location))
                 }

@@ -164,19 +164,27 @@ public struct OutputWriter {
         }
     }
 
-    /// Copies a media or asset file unless the copy there already has its size and is no older.
+    /// Copies a media or asset file unless the copy there has the same size and modification time (the
+    /// copy is given the source's time, as rsync does, so an edit to either side is noticed).
     static func copyIfChanged(_ source: URL, to destination: String) -> Error? {
         var from = stat(), to = stat()
-        if stat(source.path, &from) == 0, lstat(destination, &to) == 0, (to.st_mode & S_IFMT) == S_IFREG,
-           to.st_size == from.st_size, to.st_mtim.tv_sec > from.st_mtim.tv_sec
-            || (to.st_mtim.tv_sec == from.st_mtim.tv_sec && to.st_mtim.tv_nsec >= from.st_mtim.tv_nsec) {
+        guard stat(source.path, &from) == 0 else { return CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: source.path]) }
+        if lstat(destination, &to) == 0, (to.st_mode & S_IFMT) == S_IFREG, to.st_size == from.st_size,
+           to.st_mtim.tv_sec == from.st_mtim.tv_sec, to.st_mtim.tv_nsec == from.st_mtim.tv_nsec {
             return nil
         }
         guard let data = FileManager.default.contents(atPath: source.path) else {
             return CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: source.path])
         }
         unlink(destination)
-        return data.withUnsafeBytes { writeFile(destination, UnsafeBufferPointer(start: $0.baseAddress?.assumingMemoryBound(to: UInt8.self), count: $0.count)) }
+        let failure = data.withUnsafeBytes {
+            writeFile(destination, UnsafeBufferPointer(start: $0.baseAddress?.assumingMemoryBound(to: UInt8.self), count: $0.count))
+        }
+        if failure == nil {
+            var times = [from.st_atim, from.st_mtim]
+            utimensat(AT_FDCWD, destination, &times, 0)
+        }
+        return failure
     }
 
     static func makeFolder(_ path: String) throws {
