@@ -161,6 +161,20 @@ import Testing
         #expect(site.read("media/x.txt") == "z")
     }
 
+    @Test func aSymlinkedOutputFolderIsUpdatedWhereItPoints() throws {
+        let site = try TestSite(["pages/a.md": "---\ntitle: A\n---\nFirst.\n"])
+        defer { site.remove() }
+        try FileManager.default.createDirectory(atPath: site.path("www/site"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: site.path("public"), withDestinationPath: "www/site")
+        try site.buildOK()
+        for text in ["Second.", "Third."] {
+            try site.write("---\ntitle: A\n---\n\(text)\n", to: "content/pages/a.md")
+            try site.buildOK()
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: site.path("public")) == "www/site")
+            #expect(site.read("a/index.html", output: "www/site")?.contains(text) == true)
+        }
+    }
+
     @Test func pagesLinkToEachOtherByTheirMarkdownFiles() throws {
         let site = try TestSite([
             "services/x.md": "---\ntitle: X\nsummary: Does x.\n---\nRead [the fees](../faq.md#fees).\n",

@@ -24,7 +24,8 @@ public struct OutputWriter {
 
     /// A writer for the output folder `path`.
     public init(path: String) {
-        output = URL(fileURLWithPath: path).standardizedFileURL
+        // Through symlinks: with `public -> /srv/www/site`, the folder the web server reads is the one replaced.
+        output = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         displayPath = path
     }
 
@@ -79,6 +80,20 @@ public struct OutputWriter {
     public func begin() throws -> OutputSession {
         let manager = FileManager.default
         try manager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // One build at a time per output (say `serve` and a deploy script): an exclusive lock on the folder
+        // that holds it, released when the build ends or the process dies.
+        let lock = open(output.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
+        if lock >= 0 { flock(lock, LOCK_EX) }
+        do {
+            return try prepareSession(lock: lock)
+        } catch {
+            if lock >= 0 { close(lock) }
+            throw error
+        }
+    }
+
+    private func prepareSession(lock: Int32) throws -> OutputSession {
+        let manager = FileManager.default
         recoverFromInterruption()
         let next = previousFolder
         var isDirectory: ObjCBool = false
@@ -89,18 +104,20 @@ public struct OutputWriter {
         if fresh { try Self.makeFolder(next.path) }
         var files = Set<String>(), folders = Set<String>()
         Self.list(next.path, relative: "", files: &files, folders: &folders)
-        return OutputSession(root: next.path, existingFiles: files, existingFolders: folders, isFresh: fresh)
+        return OutputSession(root: next.path, existingFiles: files, existingFolders: folders, isFresh: fresh, lock: lock)
     }
 
     /// After a failed build: a folder this build made is removed again, so nothing is left beside the
     /// output that was not there before. (A previous build's folder stays; the next build tidies it.)
     public func abandon(_ session: OutputSession) {
         if session.isFresh { try? FileManager.default.removeItem(atPath: session.root) }
+        session.unlock()
     }
 
     /// Writes what `session` has not written yet, removes what `site` does not have, and swaps the
     /// folder with the output.
     public func finish(_ session: OutputSession, site: RenderedSite, jobs: Int = 1) throws {
+        defer { session.unlock() }
         let manager = FileManager.default
         let written = session.writtenFiles
         var writes = site.files.filter { !written.contains($0.key) }.map { ($0.key, $0.value) }
@@ -122,17 +139,21 @@ public struct OutputWriter {
 
         // The swap: the output becomes the previous build, the new build becomes the output.
         let next = previousFolder
-        if manager.fileExists(atPath: output.path) {
-            try manager.moveItem(at: output, to: swapFolder)
-            do {
+        do {
+            if manager.fileExists(atPath: output.path) {
+                try manager.moveItem(at: output, to: swapFolder)
+                do {
+                    try manager.moveItem(at: next, to: output)
+                } catch {
+                    try? manager.moveItem(at: swapFolder, to: output)
+                    throw error
+                }
+                try manager.moveItem(at: swapFolder, to: next)
+            } else {
                 try manager.moveItem(at: next, to: output)
-            } catch {
-                try? manager.moveItem(at: swapFolder, to: output)
-                throw error
             }
-            try manager.moveItem(at: swapFolder, to: next)
-        } else {
-            try manager.moveItem(at: next, to: output)
+        } catch {
+            throw SwapError(output: displayPath, underlying: error)
         }
     }
 
@@ -253,18 +274,28 @@ public final class OutputSession: @unchecked Sendable {
     /// Whether this build made the folder (so a failed build removes it).
     let isFresh: Bool
     private let lock = NSLock()
+    private var lockDescriptor: Int32
     private var folders: Set<String>
     private var written = Set<String>()
 
-    init(root: String, existingFiles: Set<String>, existingFolders: Set<String>, isFresh: Bool) {
+    init(root: String, existingFiles: Set<String>, existingFolders: Set<String>, isFresh: Bool, lock: Int32) {
         self.root = root
         self.isFresh = isFresh
+        lockDescriptor = lock
         self.existingFiles = existingFiles
         self.existingFolders = existingFolders
         folders = existingFolders
     }
 
     var writtenFiles: Set<String> { lock.withLock { written } }
+
+    /// Lets the next build of this output go ahead.
+    func unlock() {
+        lock.withLock {
+            if lockDescriptor >= 0 { close(lockDescriptor) }
+            lockDescriptor = -1
+        }
+    }
 
     /// Writes one file of the new site; returns the error, if any.
     public func write(_ path: String, _ text: String) -> Error? {
@@ -305,4 +336,13 @@ public final class OutputSession: @unchecked Sendable {
 func parentFolder(of path: String) -> String {
     guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
     return String(path[..<slash])
+}
+
+/// The new site could not be put in place of the old one.
+struct SwapError: LocalizedError {
+    var output: String
+    var underlying: Error
+    var errorDescription: String? {
+        "the new site could not take the place of `\(output)` (\(underlying.localizedDescription)); if that folder is a mount point or a disk of its own, build into a folder beside it and copy from there"
+    }
 }
