@@ -53,6 +53,15 @@ import Testing
         #expect(document.renderPlainHTML().contains("<a href=\"/faq/#fees\">the FAQ</a>"))
     }
 
+    @Test func linkPositionsStayRightAfterACodeSpanOverTwoLines() {
+        var seen: [String] = []
+        MarkdownDocument("Use `npm\nrun` then [x](nope.md)\n").rewriteLinks { link in
+            seen.append("\(link.line):\(link.column)")
+            return nil
+        }
+        #expect(seen == ["2:11"])
+    }
+
     @Test func invalidUTF8IsReplacedNotCrashed() {
         let bytes: [UInt8] = [0x48, 0x69, 0xFF, 0xFE, 0x0A]
         let html = MarkdownDocument(String(decoding: bytes, as: UTF8.self)).renderPlainHTML()

@@ -62,7 +62,9 @@ public final class MarkdownDocument {
     /// Parses `text` as CommonMark (smart punctuation on, invalid UTF-8 replaced).
     public init(_ text: String, options: MarkdownOptions = MarkdownOptions()) {
         self.options = options
-        root = text.withCString { cmark_parse_document($0, text.utf8.count, options.cmarkOptions) }
+        // Source positions on when parsing (cmark then tracks lines through multi-line inlines), never when
+        // rendering (they would become data-sourcepos attributes).
+        root = text.withCString { cmark_parse_document($0, text.utf8.count, options.cmarkOptions | CMARK_OPT_SOURCEPOS) }
         var nodes: [OpaquePointer] = []
         var blocks: [MarkdownBlock] = []
         var child = cmark_node_first_child(root)
