@@ -95,6 +95,10 @@ import Testing
          "content/contact.md:9:12: `min` is larger than `max`"),
         ("provider: netlify\nfields:\n  - name: r\n    label: R\n    type: radio\n    options: [a, b]\n    default: c\n",
          "content/contact.md:10:16: the default `c` is not one of the options"),
+        ("provider: netlify\nfields:\n  - name: e\n    label: E\n    type: email\n    autocomplete: username\n",
+         "content/contact.md:9:21: `username` cannot be used on an email field"),
+        ("provider: netlify\nfields:\n  - name: d\n    label: D\n    type: date\n    min: 2026-02-30\n",
+         "content/contact.md:9:12: `min` is not a real day: 2026-02-30"),
     ])
     func everyMistakeInTheSpecIsAnErrorAtItsLine(spec: String, expected: String) throws {
         #expect(try errors(spec).first == expected)

@@ -30,6 +30,29 @@ enum Autocomplete {
         return fieldNames.contains(field) && tokens.isEmpty
     }
 
+    /// Whether the token (the last word of `value`) may be used on a field of `type`: HTML lets each
+    /// autofill field sit only on controls that can hold it (an email address in an email or text box...).
+    static func allows(_ value: String, on type: ContactForm.FieldType) -> Bool {
+        var tokens = value.lowercased().split(separator: " ").map(String.init)
+        if tokens.last == "webauthn" { tokens.removeLast() }
+        guard let field = tokens.last else { return false }
+        if field == "on" || field == "off" { return true }
+        let allowed: Set<ContactForm.FieldType>
+        switch field {
+        case "street-address": allowed = [.textarea, .select]
+        case "new-password", "current-password", "one-time-code": allowed = [.text]
+        case "cc-exp-month", "cc-exp-year", "transaction-amount", "bday-day", "bday-month", "bday-year":
+            allowed = [.text, .number, .select]
+        case "cc-exp": allowed = [.text, .select]
+        case "bday": allowed = [.text, .date, .select]
+        case "url", "photo", "impp": allowed = [.url, .text, .select]
+        case "email": allowed = [.email, .text, .select]
+        default:
+            allowed = field.hasPrefix("tel") ? [.tel, .text, .select] : [.text, .textarea, .select]
+        }
+        return allowed.contains(type)
+    }
+
     /// The nearest token, for "did you mean".
     static func suggestion(for value: String) -> String? {
         FieldReader.nearest(to: value, in: fieldNames.union(contactFieldNames))

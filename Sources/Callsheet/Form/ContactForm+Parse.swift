@@ -145,13 +145,18 @@ extension ContactForm {
         let help = reader.string("help")
         let placeholder = reader.string("placeholder")
         if placeholder != nil, !type.hasPlaceholder {
-            reader.error("a \(type.rawValue) field shows no `placeholder`", at: "placeholder")
+            reader.error("\(type.withArticle) field shows no `placeholder`", at: "placeholder")
         }
         let autocomplete = reader.string("autocomplete")
         if let autocomplete, !Autocomplete.isValid(autocomplete) {
             reader.error("`\(autocomplete)` is not an autocomplete value browsers know", at: "autocomplete",
                          hint: Autocomplete.suggestion(for: autocomplete).map { "did you mean `\($0)`?" }
                             ?? "use a token such as name, email, tel, organization, or leave it out")
+        } else if autocomplete != nil, [.radio, .checkbox, .checkboxes].contains(type) {
+            reader.error("`autocomplete` does not apply to \(type.withArticle) field", at: "autocomplete", hint: "remove it")
+        } else if let autocomplete, !Autocomplete.allows(autocomplete, on: type) {
+            reader.error("`\(autocomplete)` cannot be used on \(type.withArticle) field", at: "autocomplete",
+                         hint: "browsers fill it only into a field of a matching type; change `type` or the autocomplete value")
         }
         if isRequired, type == .checkboxes {
             reader.error("a `checkboxes` group cannot be required: browsers cannot check that one box is ticked without JavaScript",
@@ -172,12 +177,12 @@ extension ContactForm {
                 options.append(trimmed)
             }
             if !type.hasOptions {
-                reader.error("a \(type.rawValue) field takes no `options`", at: "options",
+                reader.error("\(type.withArticle) field takes no `options`", at: "options",
                              hint: "use `type: select`, `radio` or `checkboxes` for a choice")
             }
         }
         if type.hasOptions, options.isEmpty {
-            reader.append(.error("a \(type.rawValue) field needs `options` to choose from",
+            reader.append(.error("\(type.withArticle) field needs `options` to choose from",
                                  at: reader.value("options")?.location ?? reader.value("type")?.location ?? reader.location,
                                  hint: "add `options: [First, Second]`"))
         }
@@ -188,7 +193,7 @@ extension ContactForm {
                 reader.error("`\(key)` only applies to number and date fields", at: key)
                 continue
             }
-            let value = type == .date ? reader.date(key) : reader.double(key).map(Self.formatNumber)
+            let value = type == .date ? strictDate(key, &reader) : reader.double(key).map(Self.formatNumber)
             if key == "min" { minimum = value } else { maximum = value }
         }
         if type == .number, let low = minimum.flatMap(Double.init), let high = maximum.flatMap(Double.init), low > high {
@@ -224,7 +229,7 @@ extension ContactForm {
             case (.number, _):
                 if let number = reader.double("default") { defaults = [Self.formatNumber(number)] }
             case (.date, _):
-                if let date = reader.date("default") { defaults = [date] }
+                if let date = strictDate("default", &reader) { defaults = [date] }
             case (_, .scalar(let text, _)):
                 defaults = [text.trimmingSpaces()]
             default:
@@ -241,6 +246,24 @@ extension ContactForm {
         return (Field(name: name, label: label, type: type, isRequired: isRequired, help: help, placeholder: placeholder,
                       autocomplete: autocomplete, options: options, minimum: minimum, maximum: maximum, minLength: minLength,
                       maxLength: maxLength, defaultValues: defaults), problems)
+    }
+
+    /// A real calendar day written exactly YYYY-MM-DD, as a date field's `min`, `max` or `default` must be.
+    static func strictDate(_ key: String, _ reader: inout FieldReader) -> String? {
+        guard let text = reader.date(key) else { return nil }
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        let daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard text.count == 10, parts.count == 3, (1...12).contains(parts[1]) else {
+            reader.error("`\(key)` must be a date written as YYYY-MM-DD, such as 2026-03-01", at: key)
+            return nil
+        }
+        let leap = parts[0] % 4 == 0 && (parts[0] % 100 != 0 || parts[0] % 400 == 0)
+        let last = daysInMonth[parts[1] - 1] + (parts[1] == 2 && leap ? 1 : 0)
+        guard (1...last).contains(parts[2]) else {
+            reader.error("`\(key)` is not a real day: \(text)", at: key)
+            return nil
+        }
+        return text
     }
 
     static func formatNumber(_ number: Double) -> String {

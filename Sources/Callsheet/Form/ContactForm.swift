@@ -20,6 +20,9 @@ public struct ContactForm: Sendable {
     public enum FieldType: String, Sendable, CaseIterable {
         case text, email, tel, url, date, number, textarea, select, radio, checkbox, checkboxes
 
+        /// "a text", "an email": the type with its article, for messages.
+        var withArticle: String { ([.email, .url].contains(self) ? "an " : "a ") + rawValue }
+
         /// Fields that offer a list of `options`.
         var hasOptions: Bool { self == .select || self == .radio || self == .checkboxes }
         /// Fields whose length can be limited.
