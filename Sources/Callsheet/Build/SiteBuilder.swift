@@ -47,19 +47,22 @@ public struct SiteBuilder {
         if let refusal = writer.checkSafety(sources: [options.contentDirectory, options.templatesDirectory], force: options.force) {
             throw BuildFailure(diagnostics: [refusal])
         }
-        let session: OutputSession
-        do {
-            session = try writer.begin()
-        } catch {
-            throw BuildFailure(diagnostics: [.error("could not write `\(options.outputDirectory)`: \(error.localizedDescription)", at: nil)])
+        // Getting the output's previous-build folder ready (listing it) runs while the content is read.
+        let pending = Background { try writer.begin() }
+        let failedToBegin = { (error: Error) in
+            BuildFailure(diagnostics: [.error("could not write `\(options.outputDirectory)`: \(error.localizedDescription)", at: nil)])
         }
         var report: BuildReport
         do {
-            report = try render(into: session)
+            report = try render { () throws(BuildFailure) -> OutputSession in
+                do { return try pending.value() } catch { throw failedToBegin(error) }
+            }
         } catch {
-            writer.abandon(session)
+            if let session = try? pending.value() { writer.abandon(session) }
             throw error
         }
+        let session: OutputSession
+        do { session = try pending.value() } catch { throw failedToBegin(error) }
         let start = DispatchTime.now().uptimeNanoseconds
         do {
             do {
@@ -76,9 +79,15 @@ public struct SiteBuilder {
         return report
     }
 
-    /// Builds the site in memory. With a `session`, each page is also written into it as soon as it is
-    /// rendered (the output folder itself is only touched by `OutputWriter.finish`).
-    public func render(into session: OutputSession? = nil) throws(BuildFailure) -> BuildReport {
+    /// Builds the site in memory, writing nothing.
+    public func render() throws(BuildFailure) -> BuildReport {
+        try render(into: nil)
+    }
+
+    /// Builds the site in memory. With `session`, which is asked for just before pages render, each page
+    /// is also written into it as soon as it is rendered (the output folder itself is only touched by
+    /// `OutputWriter.finish`).
+    func render(into openSession: (() throws(BuildFailure) -> OutputSession)?) throws(BuildFailure) -> BuildReport {
         var diagnostics = Diagnostics()
         func stage<T>(_ result: (T?, [Diagnostic])) throws(BuildFailure) -> T {
             diagnostics.append(contentsOf: result.1)
@@ -117,6 +126,7 @@ public struct SiteBuilder {
                                     draftFiles: drafts, baseURL: content.config.baseURL)
         let renderer = PageRenderer(config: content.config, templates: templates, resolver: resolver,
                                     context: TemplateContext(config: content.config, pages: content.pages), form: form)
+        let session = try openSession?()
         let rendered = concurrentMap(content.pages, jobs: options.jobs) { page -> RenderedPage in
             var result = renderer.render(page)
             if let session, !result.html.isEmpty, let error = session.write(result.outputPath, result.html) {
@@ -186,5 +196,27 @@ public struct SiteBuilder {
             }
         }
         return problems
+    }
+}
+
+/// Work started on a thread of its own, whose result is waited for when needed.
+final class Background<Value>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<Value, Error>?
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        let thread = Thread { [self] in
+            result = Result { try work() }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// The result, once the work has finished.
+    func value() throws -> Value {
+        done.wait()
+        done.signal()  // so the next caller gets through too
+        guard let result else { throw CancellationError() }
+        return try result.get()
     }
 }

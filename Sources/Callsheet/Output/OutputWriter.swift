@@ -14,7 +14,7 @@ public struct RenderedSite: Sendable {
 /// Writes a built site so that the output folder is only ever a whole site: the previous one or the
 /// new one. The new site is written into the folder that holds the build before last, then the two
 /// are swapped by renaming.
-public struct OutputWriter {
+public struct OutputWriter: Sendable {
     /// The file that marks a folder as written by Callsheet, so a rebuild may replace it.
     public static let markerName = ".callsheet"
     static let markerText = "This folder is written by Callsheet (swift run build-site) and replaced whole on each build.\n"
