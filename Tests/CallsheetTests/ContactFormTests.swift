@@ -98,7 +98,7 @@ import Testing
         ("provider: netlify\nfields:\n  - name: e\n    label: E\n    type: email\n    autocomplete: username\n",
          "content/contact.md:9:21: `username` cannot be used on an email field"),
         ("provider: netlify\nfields:\n  - name: d\n    label: D\n    type: date\n    min: 2026-02-30\n",
-         "content/contact.md:9:12: `min` is not a real day: 2026-02-30"),
+         "content/contact.md:9:12: `min` must be a real date written as YYYY-MM-DD, such as 2026-03-01"),
     ])
     func everyMistakeInTheSpecIsAnErrorAtItsLine(spec: String, expected: String) throws {
         #expect(try errors(spec).first == expected)

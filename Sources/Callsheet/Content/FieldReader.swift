@@ -97,7 +97,7 @@ public struct FieldReader {
     public mutating func date(_ key: String) -> String? {
         guard let value = value(key) else { return nil }
         guard case .scalar(let text, _) = value.kind, Self.isDate(text) else {
-            diagnostics.error("`\(key)` must be a date written as YYYY-MM-DD, such as 2026-03-01", at: value.location)
+            diagnostics.error("`\(key)` must be a real date written as YYYY-MM-DD, such as 2026-03-01", at: value.location)
             return nil
         }
         return text.trimmingSpaces()
@@ -152,10 +152,11 @@ public struct FieldReader {
         let bytes = Array(text.utf8.prefix(10))
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
         let digits = [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { (48...57).contains(bytes[$0]) }
-        guard digits, let month = Int(text.dropFirst(5).prefix(2)), let day = Int(text.dropFirst(8).prefix(2)) else {
-            return false
-        }
-        return (1...12).contains(month) && (1...31).contains(day)
+        guard digits, let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)),
+              let day = Int(text.dropFirst(8).prefix(2)), (1...12).contains(month) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
             && (text.count == 10 || text.dropFirst(10).first == "T" || text.dropFirst(10).first == " ")
     }
 

@@ -111,6 +111,26 @@ extension YAMLValue {
         }
     }
 
+    /// libyaml's problem, said in words a coordinator can act on, with its own words kept after them.
+    static func plainWords(problem: String, context: String?, contextLine: Int?) -> String {
+        let detail = "YAML says: " + problem + (context.map { ", \($0)" } ?? "")
+        let line = contextLine.map { " on line \($0)" } ?? ""
+        if context?.contains("quoted scalar") == true {
+            return "a quote opened\(line) is never closed (\(detail))"
+        }
+        if problem.contains("mapping values are not allowed") {
+            return "a value contains `: `, or a line is indented further than its key; put such a value in quotes, and line keys up with the keys above (\(detail))"
+        }
+        if problem.contains("cannot start any token") || problem.contains("found a tab") {
+            return "this line starts with a character YAML does not allow there, often a tab; indent with spaces (\(detail))"
+        }
+        if problem.contains("did not find expected key") || problem.contains("did not find expected '-'")
+            || problem.contains("expected <block end>") {
+            return "this line is not indented like the lines around it (\(detail))"
+        }
+        return "this is not valid YAML (\(detail))"
+    }
+
     /// Where a key given twice is written the second time, for a message at the line to fix.
     private static func secondOccurrence(of key: String, in text: String, after start: Mark) -> (line: Int, column: Int)? {
         var found = 0
@@ -133,9 +153,8 @@ extension YAMLValue {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
-            return .error(message, at: location(mark), hint: hint)
+            return .error(plainWords(problem: problem, context: context?.text, contextLine: context.map { $0.mark.line + lineOffset }),
+                          at: location(mark), hint: hint)
         case .reader(let problem, _, _, _):
             return .error("invalid YAML: \(problem)", at: location(nil), hint: "save the file as UTF-8 text")
         case .duplicatedKeysInMapping(let duplicates, let context):

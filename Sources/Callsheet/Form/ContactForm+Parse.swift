@@ -248,19 +248,11 @@ extension ContactForm {
                       maxLength: maxLength, defaultValues: defaults), problems)
     }
 
-    /// A real calendar day written exactly YYYY-MM-DD, as a date field's `min`, `max` or `default` must be.
+    /// A date field's `min`, `max` or `default`: a real day, written exactly YYYY-MM-DD (no time).
     static func strictDate(_ key: String, _ reader: inout FieldReader) -> String? {
         guard let text = reader.date(key) else { return nil }
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        let daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard text.count == 10, parts.count == 3, (1...12).contains(parts[1]) else {
-            reader.error("`\(key)` must be a date written as YYYY-MM-DD, such as 2026-03-01", at: key)
-            return nil
-        }
-        let leap = parts[0] % 4 == 0 && (parts[0] % 100 != 0 || parts[0] % 400 == 0)
-        let last = daysInMonth[parts[1] - 1] + (parts[1] == 2 && leap ? 1 : 0)
-        guard (1...last).contains(parts[2]) else {
-            reader.error("`\(key)` is not a real day: \(text)", at: key)
+        guard text.count == 10 else {
+            reader.error("`\(key)` must be a day without a time, such as 2026-03-01", at: key)
             return nil
         }
         return text

@@ -185,7 +185,7 @@ public final class MarkdownDocument {
             let level = min(6, max(1, Int(cmark_node_get_heading_level(heading)) + shift))
             let id = ids.claim(Slug.anchor(from: Self.plainText(of: heading)))
             guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(custom, "<h\(level) id=\"\(HTML.escapeAttribute(id))\"\(Self.headingMark)>")
+            cmark_node_set_on_enter(custom, "<h\(level) id=\"\(HTML.escape(id))\"\(Self.headingMark)>")
             cmark_node_set_on_exit(custom, "</h\(level)>")
             while let child = cmark_node_first_child(heading) {
                 cmark_node_unlink(child)

@@ -38,8 +38,4 @@ public enum HTML {
         return result
     }
 
-    /// Same as `escape`; named for the place it is used.
-    public static func escapeAttribute(_ text: String) -> String {
-        escape(text)
-    }
 }

@@ -1,6 +1,6 @@
 /// A JSON value whose object keys keep the order they were written in, so output is byte-identical
 /// from build to build.
-public indirect enum JSON: Sendable, Hashable {
+public indirect enum JSON: Sendable {
     case string(String)
     case number(Double)
     case integer(Int)
@@ -9,8 +9,6 @@ public indirect enum JSON: Sendable, Hashable {
     case array([JSON])
     case object([(String, JSON)])
 
-    public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.serialized() == rhs.serialized() }
-    public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
 
     /// Compact or indented JSON. With `forScript`, `<`, `>` and `&` are written as `\u003c` etc.,
     /// so the text can sit inside an HTML `<script>` element without ending it.
