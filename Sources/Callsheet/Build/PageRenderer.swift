@@ -17,7 +17,7 @@ struct RenderedPage: Sendable {
     var diagnostics: [Diagnostic]
 }
 
-/// Renders one page: its Markdown (links resolved, headings given ids), its data, its template.
+/// Renders one page: its Markdown (links resolved, headings given ids), its kind's data, its template.
 /// Pages do not depend on each other, so they render in parallel.
 struct PageRenderer: Sendable {
     let config: SiteConfig
@@ -27,12 +27,40 @@ struct PageRenderer: Sendable {
     let form: ContactForm?
 
     func render(_ page: Page) -> RenderedPage {
+        var rendering = KindRendering(page: page, renderer: self)
+        let (document, problems, anchors) = Self.markdown(page.body, in: page, firstLine: 1, config: config, resolver: resolver)
+        rendering.document = document
+        rendering.diagnostics += problems
+        rendering.anchors += anchors
+        let kindData = page.kind.declaration.render(&rendering)
+        if rendering.contentHTML == nil { rendering.contentHTML = rendering.document.renderHTML(headingIDs: &rendering.ids) }
+        if rendering.ogImage == nil, let image = page.image {
+            rendering.setImage(image, alt: page.imageAlt, location: page.imageLocation)
+        }
+        let data = TemplateData(site: context.site(for: page),
+                                page: context.page(page, contentHTML: rendering.contentHTML ?? "", jsonld: rendering.jsonld,
+                                                   ogImage: rendering.ogImage, ogImageAlt: rendering.ogImageAlt),
+                                kind: kindData)
+        guard let html = templates.render(page.kind, context: ContextEncoder.dictionary(data)) else {
+            rendering.diagnostics.append(.error("the template `\(page.kind.templateName).mustache` is missing, and \(page.sourcePath ?? "the page /\(page.sitePath)") needs it",
+                                                at: page.sourcePath.map { SourceLocation(path: $0, line: 0) },
+                                                hint: "add templates/\(page.kind.templateName).mustache"))
+            return RenderedPage(outputPath: page.outputPath, html: "", ids: [], anchors: rendering.anchors, diagnostics: rendering.diagnostics)
+        }
+        return RenderedPage(outputPath: page.outputPath, html: html, ids: Self.ids(in: html), anchors: rendering.anchors,
+                            diagnostics: rendering.diagnostics)
+    }
+
+    /// Parses Markdown written in `page` from body line `firstLine` on, resolving its links; returns it with
+    /// the problems found and the `#anchor` links to check.
+    static func markdown(_ text: String, in page: Page, firstLine: Int, config: SiteConfig,
+                         resolver: LinkResolver) -> (MarkdownDocument, [Diagnostic], [AnchorReference]) {
+        let document = MarkdownDocument(text, options: config.markdown)
+        let file = page.contentPath ?? ""
         var diagnostics: [Diagnostic] = []
         var anchors: [AnchorReference] = []
-        let document = MarkdownDocument(page.body, options: config.markdown)
-        let file = page.contentPath ?? ""
         document.rewriteLinks { link in
-            let location = page.bodyLocation(line: link.line, column: link.column)
+            let location = page.bodyLocation(line: link.line + firstLine - 1, column: link.column)
             if link.isImage, !link.hasText {
                 diagnostics.append(.warning("this image has no alt text", at: location,
                                             hint: "describe the image between the brackets: ![a calm rehearsal room](...)"))
@@ -55,116 +83,58 @@ struct PageRenderer: Sendable {
                 return nil
             }
         }
-
-        var ids = AnchorIDs(reserved: page.kind == .contact ? templates.fixedIDs.union(form?.elementIDs ?? []) : templates.fixedIDs)
-        var data: [String: Any] = [:]
-        var jsonld: [JSON] = []
-        var ogImage: String?
-        var contentHTML: String
-
-        switch page.kind {
-        case .faq:
-            let (faq, problems) = FAQ.split(document, reservedIDs: templates.fixedIDs) { line, column in
-                page.bodyLocation(line: line, column: column) ?? SourceLocation(path: page.sitePath, line: line, column: column)
-            }
-            diagnostics += problems
-            contentHTML = faq.introHTML
-            data["faq"] = faqContext(faq)
-            if !faq.questions.isEmpty { jsonld.append(StructuredData.faqPage(faq, page: page, config: config)) }
-        default:
-            contentHTML = document.renderHTML(headingIDs: &ids)
-        }
-
-        switch page.kind {
-        case .home:
-            data["services"] = nonEmpty(context.serviceList(current: nil))
-            jsonld.append(StructuredData.business(config, services: context.services))
-        case .about:
-            var about: [String: Any] = [:]
-            if let photo = page.photo {
-                switch resolver.resolve(photo, from: file) {
-                case .internalLink(let url, _, _):
-                    about["photo"] = ["src": url, "alt": page.photoAlt ?? ""]
-                    ogImage = StructuredData.absoluteURL(photo, config: config)
-                case .external where photo.hasPrefix("https://") || photo.hasPrefix("http://"):
-                    about["photo"] = ["src": photo, "alt": page.photoAlt ?? ""]
-                    ogImage = photo
-                case .external:
-                    diagnostics.append(.error("`photo` must be a file in media/, such as /media/portrait.jpg, or an https address",
-                                              at: page.photoLocation))
-                case .problem(let message, let hint):
-                    diagnostics.append(.error("the photo: \(message)", at: page.photoLocation, hint: hint))
-                }
-            }
-            if !page.credentials.isEmpty {
-                about["credentials"] = page.credentials.map { credential -> [String: Any] in
-                    var item: [String: Any] = ["name": credential.name]
-                    item["issuer"] = credential.issuer
-                    item["year"] = credential.year
-                    item["url"] = credential.url
-                    return item
-                }
-            }
-            data["about"] = about
-            if let person = StructuredData.person(config, about: page) { jsonld.append(person) }
-        case .services:
-            data["services"] = nonEmpty(context.serviceList(current: nil))
-        case .service:
-            var service: [String: Any] = ["title": page.title]
-            service["summary"] = page.summary
-            data["service"] = service
-            data["services"] = nonEmpty(context.serviceList(current: page))
-            data["other_services"] = nonEmpty(context.serviceList(current: page).filter { $0["current"] as? Bool != true })
-        case .contact:
-            var contact: [String: Any] = [:]
-            contact["email"] = config.owner.email
-            data["contact"] = contact
-            if let form {
-                let privacy = context.pages.first { $0.kind == .page && $0.contentPath == "pages/privacy.md" }
-                let links = ContactForm.Links(
-                    successURL: form.success.hasPrefix("https://") ? form.success : config.baseURL.url(form.success),
-                    successAbsoluteURL: form.success.hasPrefix("https://") ? form.success : config.baseURL.absolute(form.success),
-                    privacyURL: privacy.map { config.baseURL.url($0.sitePath) }, ownerName: config.owner.name)
-                data["form"] = ["html": form.html(links: links), "provider": form.provider.rawValue,
-                                "schema_url": config.baseURL.url(ContactForm.schemaPath)]
-            }
-        default:
-            break
-        }
-
-        data["site"] = context.site(for: page)
-        var pageData = context.page(page, contentHTML: contentHTML, jsonld: jsonld, ogImage: ogImage)
-        if ogImage != nil { pageData["og_image_alt"] = page.photoAlt }
-        data["page"] = pageData
-        guard let html = templates.render(page.kind, context: data) else {
-            diagnostics.append(.error("the template `\(page.kind.templateName).mustache` is missing, and \(page.sourcePath ?? "the page /\(page.sitePath)") needs it",
-                                      at: page.sourcePath.map { SourceLocation(path: $0, line: 0) },
-                                      hint: "add templates/\(page.kind.templateName).mustache"))
-            return RenderedPage(outputPath: page.outputPath, html: "", ids: [], anchors: anchors, diagnostics: diagnostics)
-        }
-        return RenderedPage(outputPath: page.outputPath, html: html, ids: Self.ids(in: html), anchors: anchors,
-                            diagnostics: diagnostics)
+        return (document, diagnostics, anchors)
     }
-
-    private func faqContext(_ faq: FAQ) -> [String: Any] {
-        [
-            "has_groups": faq.hasGroups,
-            "count": faq.questions.count,
-            "groups": faq.groups.map { group -> [String: Any] in
-                var item: [String: Any] = [
-                    "questions": group.questions.map { ["question": $0.text, "id": $0.id, "answer": $0.answerHTML] },
-                ]
-                item["title"] = group.title
-                item["id"] = group.id
-                return item
-            },
-        ]
-    }
-
-    private func nonEmpty(_ list: [[String: Any]]) -> [[String: Any]]? { list.isEmpty ? nil : list }
 
     /// Every `id="..."` in rendered HTML.
     static func ids(in html: String) -> Set<String> {
         Set(html.quotedValues(after: " id=\""))
+    }
+}
+
+/// One page on its way through its kind's renderer (`KindDeclaration.render`): what the kind may read,
+/// and what it adds (structured data, the link-preview image, problems).
+struct KindRendering {
+    let page: Page
+    let renderer: PageRenderer
+    /// The page's Markdown body.
+    var document = MarkdownDocument("")
+    /// The body as HTML, when the kind renders it itself (the FAQ); else the whole body is rendered.
+    var contentHTML: String?
+    var ids: AnchorIDs
+    var jsonld: [JSON] = []
+    var ogImage: String?
+    var ogImageAlt: String?
+    var diagnostics: [Diagnostic] = []
+    var anchors: [AnchorReference] = []
+
+    init(page: Page, renderer: PageRenderer) {
+        self.page = page
+        self.renderer = renderer
+        ids = AnchorIDs(reserved: renderer.templates.fixedIDs)
+    }
+
+    var config: SiteConfig { renderer.config }
+    var context: TemplateContext { renderer.context }
+
+    /// Resolves a picture written in front matter (`/media/portrait.jpg` or an https address) to its URL,
+    /// makes it the page's link-preview image, and reports a bad one at `location`.
+    @discardableResult
+    mutating func setImage(_ path: String, alt: String?, location: SourceLocation?, key: String = "image") -> String? {
+        switch renderer.resolver.resolve(path, from: page.contentPath ?? "") {
+        case .internalLink(let url, _, _):
+            ogImage = StructuredData.absoluteURL(path, config: config)
+            ogImageAlt = alt
+            return url
+        case .external where path.hasPrefix("https://") || path.hasPrefix("http://"):
+            ogImage = path
+            ogImageAlt = alt
+            return path
+        case .external:
+            diagnostics.append(.error("`\(key)` must be a file in media/, such as /media/portrait.jpg, or an https address", at: location))
+        case .problem(let message, let hint):
+            diagnostics.append(.error("the \(key == "photo" ? "photo" : "image"): \(message)", at: location, hint: hint))
+        }
+        return nil
     }
 }

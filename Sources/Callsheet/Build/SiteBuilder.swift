@@ -124,8 +124,13 @@ public struct SiteBuilder {
         let drafts = Set(contentTree.files.filter { $0.hasSuffix(".md") && !published.contains($0) })
         let resolver = LinkResolver(pages: content.pages, contentFiles: contentTree.files, mediaFiles: content.mediaFiles,
                                     draftFiles: drafts, baseURL: content.config.baseURL)
+        let (menu, menuProblems) = NavMenu.resolve(content.config, pages: content.pages)
+        let (testimonials, testimonialProblems, testimonialAnchors) =
+            TestimonialList.rendered(content.pages.first { $0.kind == .testimonials }, config: content.config, resolver: resolver)
+        _ = try stage((true, menuProblems + testimonialProblems))
         let renderer = PageRenderer(config: content.config, templates: templates, resolver: resolver,
-                                    context: TemplateContext(config: content.config, pages: content.pages), form: form)
+                                    context: TemplateContext(config: content.config, pages: content.pages, menu: menu,
+                                                             testimonials: testimonials), form: form)
         let session = try openSession?()
         let rendered = concurrentMap(content.pages, jobs: options.jobs) { page -> RenderedPage in
             var result = renderer.render(page)
@@ -137,7 +142,7 @@ public struct SiteBuilder {
         clock.lap("render pages")
         // 6. Links between pages.
         diagnostics.append(contentsOf: rendered.flatMap(\.diagnostics))
-        diagnostics.append(contentsOf: Self.checkAnchors(rendered, pages: content.pages))
+        diagnostics.append(contentsOf: Self.checkAnchors(rendered, pages: content.pages, extra: testimonialAnchors))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sorted) }
         clock.lap("check links")
         // 7. Assemble the output.
@@ -149,8 +154,14 @@ public struct SiteBuilder {
             let schema = form.jsonSchema(id: content.config.baseURL.absolute(ContactForm.schemaPath), siteTitle: content.config.title)
             site.files[ContactForm.schemaPath] = schema.serialized(indent: 2) + "\n"
         }
+        let posts = content.pages.filter { $0.kind == .post }
+        if !posts.isEmpty {
+            site.files[Feed.path] = Feed.atom(posts: posts, list: content.pages.first { $0.kind == .news }, config: content.config)
+        }
         for file in content.mediaFiles { site.copies[file] = contentTree.url(of: file) }
         for file in templates.assetFiles { site.copies[file] = templateTree.url(of: file) }
+        diagnostics.append(contentsOf: Self.addStaticFiles(content.staticFiles, to: &site, tree: contentTree))
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sorted) }
         clock.lap("sitemap and copies")
         return BuildReport(pageCount: rendered.count, fileCount: site.files.count + site.copies.count,
                            warnings: diagnostics.sorted, site: site, content: content,
@@ -160,11 +171,28 @@ public struct SiteBuilder {
 
     /// Reads the contact page's form spec, when it has one. The result is `.some(nil)` for a site without a form.
     static func contactForm(in content: SiteContent) -> (ContactForm??, [Diagnostic]) {
-        guard let contact = content.pages.first(where: { $0.kind == .contact }), let yaml = contact.form else { return (.some(nil), []) }
+        guard let contact = content.pages.first(where: { $0.kind == .contact }),
+              let yaml = contact.details(ContactDetails.self)?.form else { return (.some(nil), []) }
         let (form, problems) = ContactForm.parse(yaml, at: SourceLocation(path: contact.sourcePath ?? "contact.md"),
                                                  sitePaths: Set(content.pages.map(\.sitePath)), siteTitle: content.config.title,
                                                  ownerEmail: content.config.owner.email)
         return (form.map { .some($0) }, problems)
+    }
+
+    /// `content/static/` is published at the site's root as it is; a file there may not replace one the build writes.
+    static func addStaticFiles(_ files: [String], to site: inout RenderedSite, tree: SourceTree) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for file in files {
+            let target = String(file.dropFirst("static/".count))
+            if site.files[target] != nil || site.copies[target] != nil {
+                problems.append(.error("`\(tree.displayPath(of: file))` would replace `\(target)`, which the build writes",
+                                       at: SourceLocation(path: tree.displayPath(of: file), line: 0),
+                                       hint: "remove it from static/, or change the page that makes `\(target)`"))
+                continue
+            }
+            site.copies[target] = tree.url(of: file)
+        }
+        return problems
     }
 
     /// Every kind of page the site has needs its template.
@@ -181,12 +209,12 @@ public struct SiteBuilder {
     }
 
     /// Links to `#anchors` must name an id on the page they lead to.
-    static func checkAnchors(_ rendered: [RenderedPage], pages: [Page]) -> [Diagnostic] {
+    static func checkAnchors(_ rendered: [RenderedPage], pages: [Page], extra: [AnchorReference] = []) -> [Diagnostic] {
         var idsByPage: [String: Set<String>] = [:]
         for (page, output) in zip(pages, rendered) { idsByPage[page.sitePath] = output.ids }
         var problems: [Diagnostic] = []
-        for page in rendered {
-            for anchor in page.anchors {
+        for anchors in rendered.map(\.anchors) + [extra] {
+            for anchor in anchors {
                 let fragment = anchor.fragment.removingPercentEncoding ?? anchor.fragment
                 guard fragment != "top", let ids = idsByPage[anchor.targetPage], !ids.contains(fragment) else { continue }
                 let near = FieldReader.nearest(to: fragment, in: ids)

@@ -1,96 +1,87 @@
-/// Builds the dictionaries templates receive (documented in docs/templates.md). Empty values are
-/// left out, so `{{#key}}` sections skip them.
-/// `@unchecked Sendable`: the prebuilt dictionaries hold only strings, booleans and arrays of them, never
-/// changed after `init`, so sharing them between rendering threads is safe.
-struct TemplateContext: @unchecked Sendable {
+/// What templates receive that is the same for many pages, built once before pages render: the menu,
+/// the footer, the section lists, featured credits and testimonials. Per-page data is made from it.
+struct TemplateContext: Sendable {
     let config: SiteConfig
     let pages: [Page]
     let services: [Page]
-    private let navTargets: [(kind: PageKind, page: Page)]
-    /// Built once: every page shows the same footer links.
-    private let footerPages: [[String: Any]]?
-    private let owner: [String: Any]
+    let posts: [Page]
+    /// The menu's entries and the pages they lead to.
+    let menu: [(label: String, page: Page)]
+    let servicesList: Prebuilt?
+    let postsList: Prebuilt?
+    let credits: CreditList?
+    let testimonials: [TestimonialItem]
+    private let owner: Prebuilt
+    private let footerPages: Prebuilt?
+    private let urls: Prebuilt
+    /// How many other services a service page lists: a handful, however many there are.
+    static let otherServicesLimit = 4
 
-    init(config: SiteConfig, pages: [Page]) {
+    init(config: SiteConfig, pages: [Page], menu: [(label: String, page: Page)], testimonials: [TestimonialItem]) {
         self.config = config
         self.pages = pages
+        self.menu = menu
+        self.testimonials = testimonials
         services = pages.filter { $0.kind == .service }
-        navTargets = [PageKind.about, .services, .faq, .contact].compactMap { kind in
-            pages.first { $0.kind == kind }.map { (kind, $0) }
+        posts = pages.filter { $0.kind == .post }
+        credits = pages.first { $0.kind == .credits }?.details(CreditList.self)
+        let baseURL = config.baseURL
+        func item(_ page: Page) -> ListItem {
+            ListItem(title: page.title, url: baseURL.url(page.sitePath), summary: page.summary, date: page.date)
         }
-        let extraPages = pages.filter { $0.kind == .page }
-        footerPages = extraPages.isEmpty ? nil : extraPages.map {
-            ["title": $0.navTitle ?? $0.title, "url": config.baseURL.url($0.sitePath)]
+        servicesList = services.isEmpty ? nil : Prebuilt(services.map(item))
+        postsList = posts.isEmpty ? nil : Prebuilt(posts.map(item))
+        let inMenu = Set(menu.map(\.page.sitePath))
+        let extraPages = pages.filter { $0.kind == .page && !inMenu.contains($0.sitePath) }
+        footerPages = extraPages.isEmpty ? nil : Prebuilt(extraPages.map { ListItem(title: $0.navTitle ?? $0.title, url: baseURL.url($0.sitePath)) })
+        owner = Prebuilt(OwnerData(name: config.owner.name, pronouns: config.owner.pronouns, role: config.owner.role,
+                                   location: config.owner.location, email: config.owner.email,
+                                   links: config.owner.links.map { LinkItem(label: $0.label, url: $0.url) }))
+        var byKind: [String: String] = ["home": baseURL.root]
+        for page in pages where page.kind.fixedSitePath != nil && page.kind != .notFound {
+            byKind[page.kind.rawValue] = baseURL.url(page.sitePath)
         }
-        var owner: [String: Any] = [:]
-        owner["name"] = config.owner.name
-        owner["pronouns"] = config.owner.pronouns
-        owner["role"] = config.owner.role
-        owner["location"] = config.owner.location
-        owner["email"] = config.owner.email
-        if !config.owner.links.isEmpty {
-            owner["links"] = config.owner.links.map { ["label": $0.label, "url": $0.url] }
-        }
-        self.owner = owner
+        if !posts.isEmpty { byKind["feed"] = baseURL.url(Feed.path) }
+        urls = Prebuilt(byKind)
     }
-
-    static let navLabels: [PageKind: String] = [.about: "About", .services: "Services", .faq: "FAQ", .contact: "Contact"]
 
     func url(_ page: Page) -> String { config.baseURL.url(page.sitePath) }
 
-    func site(for page: Page) -> [String: Any] {
-        var site: [String: Any] = [
-            "title": config.title,
-            "language": config.language,
-            "root": config.baseURL.root,
-            "url": config.baseURL.absolute,
-            "stylesheet": config.baseURL.url("assets/style.css"),
-        ]
-        site["tagline"] = config.tagline
-        site["owner"] = owner
-        site["nav"] = navTargets.map { target -> [String: Any] in
-            let current = page.kind == target.kind || (target.kind == .services && page.kind == .service)
-            return ["title": target.page.navTitle ?? Self.navLabels[target.kind] ?? target.page.title, "url": url(target.page), "current": current]
+    func site(for page: Page) -> SiteData {
+        let nav = menu.map { entry -> NavItem in
+            var current = entry.page.sitePath == page.sitePath
+            // A section's list stays marked on its items' pages.
+            if case .sectionList(let section) = entry.page.kind.declaration.source, page.kind == section.item { current = true }
+            return NavItem(title: entry.label, url: url(entry.page), current: current)
         }
-        site["footer_pages"] = footerPages
-        var urls: [String: Any] = ["home": config.baseURL.root]
-        for target in navTargets { urls[target.kind.rawValue] = url(target.page) }
-        site["urls"] = urls
-        return site
+        return SiteData(title: config.title, tagline: config.tagline, language: config.language, root: config.baseURL.root,
+                        url: config.baseURL.absolute, stylesheet: config.baseURL.url("assets/style.css"), owner: owner,
+                        nav: nav, footerPages: footerPages, urls: urls,
+                        feedUrl: posts.isEmpty ? nil : config.baseURL.url(Feed.path))
     }
 
-    func page(_ page: Page, contentHTML: String, jsonld: [JSON], ogImage: String?) -> [String: Any] {
-        let description = page.description ?? config.description ?? config.tagline ?? page.title
+    func page(_ page: Page, contentHTML: String, jsonld: [JSON], ogImage: String?, ogImageAlt: String?) -> PageData {
         let headTitle: String
         if page.kind == .home {
             headTitle = config.tagline.map { "\(config.title) · \($0)" } ?? config.title
         } else {
             headTitle = "\(page.title) · \(config.title)"
         }
-        var context: [String: Any] = [
-            "kind": page.kind.rawValue,
-            "title": page.title,
-            "head_title": headTitle,
-            "description": description,
-            "url": url(page),
-            "canonical": config.baseURL.absolute(page.sitePath),
-            "og_type": page.kind == .about ? "profile" : (page.kind == .home ? "website" : "article"),
-            "noindex": page.isNoIndex,
-        ]
-        if !contentHTML.isEmpty { context["content"] = contentHTML }
-        context["date"] = page.date
-        context["updated"] = page.updated
-        context["og_image"] = ogImage
-        if !jsonld.isEmpty { context["jsonld"] = jsonld.map { $0.serialized(forScript: true) } }
-        return context
+        return PageData(kind: page.kind.rawValue, title: page.title, headTitle: headTitle,
+                        description: page.effectiveDescription ?? config.description ?? config.tagline ?? page.title,
+                        url: url(page), canonical: config.baseURL.absolute(page.sitePath),
+                        ogType: page.kind.declaration.ogType, ogImage: ogImage, ogImageAlt: ogImage == nil ? nil : ogImageAlt,
+                        content: contentHTML.isEmpty ? nil : contentHTML, date: page.date, updated: page.updated,
+                        jsonld: jsonld.map { $0.serialized(forScript: true) }, noindex: page.isNoIndex)
     }
 
-    func serviceList(current: Page?) -> [[String: Any]] {
-        services.map { service in
-            var item: [String: Any] = ["title": service.title, "url": url(service),
-                                       "current": service.sitePath == current?.sitePath]
-            item["summary"] = service.summary
-            return item
+    /// A few services other than `current`: the ones after it in order, wrapping round.
+    func otherServices(than current: Page) -> [ListItem] {
+        guard let index = services.firstIndex(where: { $0.sitePath == current.sitePath }), services.count > 1 else { return [] }
+        let count = min(Self.otherServicesLimit, services.count - 1)
+        return (1...count).map { offset in
+            let service = services[(index + offset) % services.count]
+            return ListItem(title: service.title, url: url(service), summary: service.summary)
         }
     }
 }

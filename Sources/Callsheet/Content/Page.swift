@@ -1,20 +1,3 @@
-/// What a page is, which decides its template, URL and JSON-LD.
-public enum PageKind: String, Sendable, CaseIterable {
-    case home, about, services, service, faq, contact, thanks, page
-    case notFound = "404"
-
-    /// The template that renders this kind of page.
-    public var templateName: String { rawValue }
-}
-
-/// One credential on the about page.
-public struct Credential: Sendable, Hashable {
-    public var name: String
-    public var issuer: String?
-    public var year: String?
-    public var url: String?
-}
-
 /// One page of the site, as read from its Markdown file (or made up, for pages without one).
 public struct Page: Sendable {
     public var kind: PageKind
@@ -38,18 +21,14 @@ public struct Page: Sendable {
     public var bodyLineOffset = 0
     /// Where the front matter's `slug` (or the title) was written, for duplicate-slug errors.
     public var slugLocation: SourceLocation?
-
-    // Kind-specific front matter.
+    /// One sentence about the page, shown in lists (services, news); its description when it has none.
     public var summary: String?
-    public var photo: String?
-    public var photoAlt: String?
-    public var photoLocation: SourceLocation?
-    public var credentials: [Credential] = []
-    /// The contact page's `form:` spec, as written; the contact form reads it.
-    public var form: YAMLValue?
-    /// The contact page's `thanks:` title and message (Markdown) for the thank-you page.
-    public var thanksTitle: String?
-    public var thanksMessage: String?
+    /// The page's picture and link-preview image, as written (`image`, `image_alt`).
+    public var image: String?
+    public var imageAlt: String?
+    public var imageLocation: SourceLocation?
+    /// What the kind adds: the about page's photo and credentials, the contact form, the credits...
+    var details: (any PageDetails)?
 
     /// The output file: `faq/index.html`, `index.html` or `404.html`.
     public var outputPath: String {
@@ -57,10 +36,30 @@ public struct Page: Sendable {
     }
 
     /// Whether search engines should skip the page.
-    public var isNoIndex: Bool { kind == .thanks || kind == .notFound }
+    public var isNoIndex: Bool { kind.declaration.isNoIndex }
+
+    /// The meta description: the page's own, else its summary.
+    public var effectiveDescription: String? { description ?? summary }
 
     /// A location in this page's Markdown body, from a 1-based body line and column.
     public func bodyLocation(line: Int, column: Int) -> SourceLocation? {
         sourcePath.map { SourceLocation(path: $0, line: line + bodyLineOffset, column: column) }
     }
+
+    /// The kind's own data, when it is of type `T`.
+    func details<T: PageDetails>(_ type: T.Type) -> T? { details as? T }
+}
+
+/// A kind's own data, read from its front matter and body by its `KindDeclaration.details`.
+protocol PageDetails: Sendable {}
+
+/// What a kind's details reader works with: the front matter still to read, the page so far, and
+/// the rest of the content folder (credits.csv sits beside credits.md).
+struct DetailsReading {
+    var fields: FieldReader
+    var diagnostics = Diagnostics()
+    let page: Page
+    let files: Set<String>
+    let displayPath: (String) -> String
+    let readText: (String) -> Result<String, Diagnostic>
 }

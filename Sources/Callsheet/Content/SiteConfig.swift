@@ -28,8 +28,12 @@ public struct SiteConfig: Sendable {
     public var markdown: MarkdownOptions
     /// The most a page may weigh, HTML and CSS together, before `build-site check` warns (site.yml `check: {page_budget_kb: 60}`).
     public var pageBudgetKB = 60
+    /// site.yml `nav:`, as written; nil for the default menu.
+    public var nav: [NavEntry]?
+    /// site.yml `home:`.
+    public var home = HomeSettings()
 
-    static let knownKeys: Set<String> = ["title", "tagline", "description", "base_url", "language", "owner", "markdown", "check"]
+    static let knownKeys: Set<String> = ["title", "tagline", "description", "base_url", "language", "owner", "markdown", "check", "nav", "home"]
     static let knownOwnerKeys: Set<String> = ["name", "pronouns", "role", "location", "email", "links"]
 
     /// Reads site.yml's text. Every problem comes back as a diagnostic against `path`.
@@ -98,11 +102,15 @@ public struct SiteConfig: Sendable {
             checkReader.warnAboutUnknownKeys(known: ["page_budget_kb"], in: "`check`")
             reader.absorb(checkReader)
         }
+        let nav = readNav(&reader)
+        let home = readHome(&reader)
         reader.warnAboutUnknownKeys(known: knownKeys, in: "site.yml")
         guard let title, let baseURL, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics.all) }
         var config = SiteConfig(title: title, tagline: tagline, description: description, baseURL: baseURL,
                                 language: language, owner: owner, markdown: markdown)
         config.pageBudgetKB = pageBudgetKB
+        config.nav = nav
+        config.home = home
         return (config, reader.diagnostics.all)
     }
 

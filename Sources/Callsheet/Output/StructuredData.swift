@@ -10,13 +10,14 @@ enum StructuredData {
         if let role = owner.role { members.append(("jobTitle", .string(role))) }
         if let email = owner.email { members.append(("email", .string(email))) }
         members.append(("url", .string(config.baseURL.absolute(about?.sitePath ?? ""))))
-        if let photo = about?.photo, let image = absoluteURL(photo, config: config) { members.append(("image", .string(image))) }
+        let details = about?.details(AboutDetails.self)
+        if let photo = details?.photo, let image = absoluteURL(photo, config: config) { members.append(("image", .string(image))) }
         if let location = owner.location {
             members.append(("homeLocation", .object([("@type", .string("Place")), ("name", .string(location))])))
         }
         let sameAs = owner.links.map(\.url).filter { $0.hasPrefix("https://") || $0.hasPrefix("http://") }
         if !sameAs.isEmpty { members.append(("sameAs", .array(sameAs.map(JSON.string)))) }
-        if let credentials = about?.credentials, !credentials.isEmpty {
+        if let credentials = details?.credentials, !credentials.isEmpty {
             members.append(("hasCredential", .array(credentials.map { credential in
                 var fields: [(String, JSON)] = [("@type", .string("EducationalOccupationalCredential")),
                                                 ("name", .string(credential.name))]
@@ -72,6 +73,22 @@ enum StructuredData {
                 ])
             })),
         ])
+    }
+
+    /// A news post, with its author and dates.
+    static func blogPosting(_ page: Page, config: SiteConfig) -> JSON {
+        var members: [(String, JSON)] = [context, ("@type", .string("BlogPosting")), ("headline", .string(page.title)),
+                                         ("url", .string(config.baseURL.absolute(page.sitePath)))]
+        if let date = page.date { members.append(("datePublished", .string(date))) }
+        if let updated = page.updated { members.append(("dateModified", .string(updated))) }
+        if let description = page.effectiveDescription { members.append(("description", .string(description))) }
+        if let image = page.image, let url = absoluteURL(image, config: config) { members.append(("image", .string(url))) }
+        if let name = config.owner.name {
+            members.append(("author", .object([("@type", .string("Person")), ("name", .string(name)),
+                                               ("url", .string(config.baseURL.absolute))])))
+        }
+        members.append(("inLanguage", .string(config.language)))
+        return .object(members)
     }
 
     /// An absolute URL for a front matter path such as `/media/portrait.jpg` or `media/x.jpg`.

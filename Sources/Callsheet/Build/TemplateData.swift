@@ -1,0 +1,92 @@
+/// What every template receives (documented in docs/templates.md): `site`, `page`, and the keys of the
+/// page's kind beside them. Each type here is turned into template form by `ContextEncoder` only.
+struct TemplateData: Encodable {
+    let site: SiteData
+    let page: PageData
+    let kind: any Encodable
+
+    private enum Keys: String, CodingKey { case site, page }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(site, forKey: .site)
+        try container.encode(page, forKey: .page)
+        try kind.encode(to: encoder)  // the kind's keys sit beside `site` and `page`
+    }
+}
+
+/// `site.*`: the same on every page but for the menu's `current`.
+struct SiteData: Encodable {
+    let title: String
+    let tagline: String?
+    let language: String
+    let root: String
+    let url: String
+    let stylesheet: String
+    let owner: Prebuilt
+    let nav: [NavItem]
+    let footerPages: Prebuilt?
+    let urls: Prebuilt
+    let feedUrl: String?
+}
+
+/// One menu entry.
+struct NavItem: Encodable {
+    let title: String
+    let url: String
+    let current: Bool
+}
+
+/// `site.owner`.
+struct OwnerData: Encodable {
+    let name: String?
+    let pronouns: String?
+    let role: String?
+    let location: String?
+    let email: String?
+    let links: [LinkItem]
+}
+
+/// A link with a label: the owner's links, the footer's pages.
+struct LinkItem: Encodable {
+    let label: String
+    let url: String
+}
+
+/// `page.*`.
+struct PageData: Encodable {
+    let kind: String
+    let title: String
+    let headTitle: String
+    let description: String?
+    let url: String
+    let canonical: String
+    let ogType: String
+    let ogImage: String?
+    let ogImageAlt: String?
+    let content: String?
+    let date: String?
+    let updated: String?
+    let jsonld: [String]
+    let noindex: Bool
+}
+
+/// A page in a list: services, news posts.
+struct ListItem: Encodable {
+    let title: String
+    let url: String
+    let summary: String?
+    let date: String?
+    let dateText: String?
+
+    init(title: String, url: String, summary: String? = nil, date: String? = nil) {
+        self.title = title
+        self.url = url
+        self.summary = summary
+        self.date = date
+        dateText = date.map(DateText.long)
+    }
+}
+
+/// The keys of a kind with none of its own (thanks, extra pages, 404).
+struct NoKindData: Encodable {}
