@@ -37,7 +37,9 @@ public struct SourceTree: Sendable {
             diagnostics.append(.error("cannot read this folder", at: SourceLocation(path: displayPath(displayRoot, relative), line: 0)))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
+        // Hidden files are skipped, but for `static/`, whose `.well-known/` a host needs as it is.
+        let keepsHidden = relative == "static" || relative.hasPrefix("static/")
+        for name in names.sorted() where !name.hasPrefix(".") || (keepsHidden && name != "." && name != "..") {
             let path = relative.isEmpty ? name : relative + "/" + name
             let url = directory.appendingPathComponent(name)
             // One lstat per entry; only symbolic links need more.

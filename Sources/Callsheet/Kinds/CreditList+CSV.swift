@@ -38,7 +38,9 @@ extension CreditList {
             func cell(_ name: String) -> CSVTable.Field? {
                 guard let index = columns[name], index < row.count else { return nil }
                 var field = row[index]
-                field.text = field.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                // A line break inside a quoted cell is a space on the page.
+                field.text = field.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                    .joined(separator: " ").trimmingCharacters(in: .whitespaces)
                 return field.text.isEmpty ? nil : field
             }
             if row.count > header.count, let extra = row.dropFirst(header.count).first(where: { !$0.text.isEmpty }) {

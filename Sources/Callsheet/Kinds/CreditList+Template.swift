@@ -6,14 +6,19 @@ struct CreditItem: Encodable {
     let company: String?
     let role: String?
     let url: String?
+    /// The role and the company, joined: `Intimacy coordinator · Northlight Pictures`.
+    let meta: String?
 
     init(_ credit: Credit, config: SiteConfig) {
-        title = credit.title
+        let text = config.markdown.smartPunctuation ? Typography.smart : { $0 }
+        title = text(credit.title)
         year = credit.year
-        kind = credit.kind
-        company = credit.company
-        role = credit.role ?? config.owner.role
+        kind = credit.kind.map(text)
+        company = credit.company.map(text)
+        role = (credit.role ?? config.owner.role).map(text)
         url = credit.url
+        let parts = [role, company].compactMap { $0 }
+        meta = parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 }
 

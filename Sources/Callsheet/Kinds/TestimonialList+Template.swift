@@ -33,7 +33,7 @@ extension TestimonialList {
                 guard inline, rendered.hasPrefix("<p>"), rendered.hasSuffix("</p>") else { return rendered }
                 return String(rendered.dropFirst(3).dropLast(4))
             }
-            items.append(TestimonialItem(quote: html(testimonial.quote, inline: false), name: testimonial.name,
+            items.append(TestimonialItem(quote: html(testimonial.quote, inline: false), name: config.markdown.smartPunctuation ? Typography.smart(testimonial.name) : testimonial.name,
                                          context: testimonial.context.map { html($0, inline: true) }))
         }
         return (items, diagnostics, anchors)
