@@ -27,6 +27,19 @@ struct PageRenderer: Sendable {
     let form: ContactForm?
 
     func render(_ page: Page) -> RenderedPage {
+        var (data, rendering) = templateData(for: page)
+        guard let html = templates.render(page.kind, context: data) else {
+            rendering.diagnostics.append(.error("the template `\(page.kind.templateName).mustache` is missing, and \(page.sourcePath ?? "the page /\(page.sitePath)") needs it",
+                                                at: page.sourcePath.map { SourceLocation(path: $0, line: 0) },
+                                                hint: "add templates/\(page.kind.templateName).mustache"))
+            return RenderedPage(outputPath: page.outputPath, html: "", ids: [], anchors: rendering.anchors, diagnostics: rendering.diagnostics)
+        }
+        return RenderedPage(outputPath: page.outputPath, html: html, ids: Self.ids(in: html), anchors: rendering.anchors,
+                            diagnostics: rendering.diagnostics)
+    }
+
+    /// What the page's template receives, and what making it found.
+    func templateData(for page: Page) -> ([String: Any], KindRendering) {
         var rendering = KindRendering(page: page, renderer: self)
         let (document, problems, anchors) = Self.markdown(page.body, in: page, firstLine: 1, config: config, resolver: resolver)
         rendering.document = document
@@ -41,14 +54,7 @@ struct PageRenderer: Sendable {
                                 page: context.page(page, contentHTML: rendering.contentHTML ?? "", jsonld: rendering.jsonld,
                                                    ogImage: rendering.ogImage, ogImageAlt: rendering.ogImageAlt),
                                 kind: kindData)
-        guard let html = templates.render(page.kind, context: ContextEncoder.dictionary(data)) else {
-            rendering.diagnostics.append(.error("the template `\(page.kind.templateName).mustache` is missing, and \(page.sourcePath ?? "the page /\(page.sitePath)") needs it",
-                                                at: page.sourcePath.map { SourceLocation(path: $0, line: 0) },
-                                                hint: "add templates/\(page.kind.templateName).mustache"))
-            return RenderedPage(outputPath: page.outputPath, html: "", ids: [], anchors: rendering.anchors, diagnostics: rendering.diagnostics)
-        }
-        return RenderedPage(outputPath: page.outputPath, html: html, ids: Self.ids(in: html), anchors: rendering.anchors,
-                            diagnostics: rendering.diagnostics)
+        return (ContextEncoder.dictionary(data), rendering)
     }
 
     /// Parses Markdown written in `page` from body line `firstLine` on, resolving its links; returns it with
