@@ -36,7 +36,7 @@ import Testing
         defer { site.remove() }
         let run = try Self.run([], in: site.root)
         #expect(run.status == 0)
-        #expect(run.stdout.range(of: #"^Built 13 pages in \d+ ms -> public/\n$"#, options: .regularExpression) != nil, "\(run.stdout)")
+        #expect(run.stdout.range(of: #"^Built 18 pages in \d+ ms -> public/\n$"#, options: .regularExpression) != nil, "\(run.stdout)")
         #expect(run.stderr.isEmpty)
     }
 

@@ -157,7 +157,7 @@ public struct SiteChecker {
 
     private func checkDescription(of page: Page, into diagnostics: inout Diagnostics) {
         guard let source = page.sourcePath, !page.isNoIndex else { return }
-        guard let description = page.description else {
+        guard let description = page.effectiveDescription else {
             diagnostics.warning("this page has no `description`", at: SourceLocation(path: source, line: 1, column: 1),
                                 hint: "add `description: ...` to its front matter: one sentence of 50 to 160 characters for search results")
             return
