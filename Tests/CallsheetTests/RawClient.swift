@@ -5,7 +5,7 @@ import Glibc
 
 /// A plain TCP client for server tests, so that requests reach the server exactly as written
 /// (long lines, wrong hosts, half requests) and the answer is read as sent.
-final class RawClient {
+final class RawClient: Sendable {
     struct Response {
         var status: Int
         var headers: [String: String]
