@@ -6,9 +6,14 @@ public struct Debouncer: Sendable {
     /// The longest a rebuild waits for a burst to end, so a stream of events cannot hold it off forever.
     public var longest: Double
 
-    public init(quiet: Double = 0.02, longest: Double = 0.3) {
+    /// After a build that fails, how long to wait for the rest of a save before trying once more and
+    /// showing the errors, in seconds (0: show them at once).
+    public var retry: Double
+
+    public init(quiet: Double = 0.02, longest: Double = 0.3, retry: Double = 0.25) {
         self.quiet = quiet
         self.longest = longest
+        self.retry = retry
     }
 
     /// Whether to rebuild now, given when the burst began and when its last event came.

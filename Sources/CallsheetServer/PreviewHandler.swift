@@ -1,62 +1,85 @@
 import Callsheet
-import FlyingFox
 import Foundation
 
 /// Answers every request: the reload socket, files from the output folder (HTML with the reload script
 /// added), the site's 404 page, redirects for folders, and the error page while the site has errors.
-struct PreviewHandler: HTTPHandler {
+/// Only requests under this server's own names are answered (see `AllowedHosts`).
+struct PreviewHandler: Sendable {
     let state: SiteState
     let reloads: ReloadBroadcaster
+    let hosts: AllowedHosts
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        // The path as sent, decoded once: FlyingFox's `path` is tidied, which drops a trailing `/`.
-        let path = request.target.path(percentEncoded: false)
-        if path == LiveReload.path {
-            return try await WebSocketHTTPHandler.webSocket(ReloadSocket(reloads: reloads)).handleRequest(request)
+    func answer(_ request: HTTPRequest) -> HTTPServer.Answer {
+        guard let host = request.header("host") else { return .response(.text(.badRequest, "The request has no Host header.")) }
+        guard hosts.allows(host: host) else {
+            return .response(.text(.forbidden, "This preview answers only at its own address, such as http://127.0.0.1 with its port."))
         }
-        guard request.method == .GET || request.method == .HEAD else {
-            return respond(request, status: .methodNotAllowed, type: "text/plain; charset=utf-8",
-                           body: Data("Only GET and HEAD are served.\n".utf8), extra: [.init("Allow"): "GET, HEAD"])
+        guard request.method == "GET" || request.method == "HEAD" else {
+            return .response(.text(.methodNotAllowed, "Only GET and HEAD are served.", headers: [("Allow", "GET, HEAD")]))
         }
-        let output = state.output
-        let root = await state.root
-        let resolution = StaticFiles.resolve(path, prefix: root) { StaticFiles.entry($0, in: output) }
-        if let failure = await state.failure, resolution.isPage {
-            return respond(request, status: .internalServerError, type: "text/html; charset=utf-8",
-                           body: Data(LiveReload.inject(into: ErrorPage.html(failure)).utf8))
+        guard let path = request.path else { return .response(.text(.badRequest, "Bad request")) }
+        if path == LiveReload.path { return reloadSocket(for: request) }
+        return .response(respond(to: path))
+    }
+
+    private func reloadSocket(for request: HTTPRequest) -> HTTPServer.Answer {
+        if let origin = request.header("origin"), !hosts.allows(origin: origin) {
+            return .response(.text(.forbidden, "Reload sockets are open only to this preview's own pages."))
         }
-        switch resolution {
-        case .file(let path):
-            return serve(request, file: path, status: .ok, output: output)
+        guard let handshake = WebSocket.handshake(for: request) else {
+            return .response(.text(.upgradeRequired, "This address is a WebSocket.", headers: [("Upgrade", "websocket")]))
+        }
+        let reloads = self.reloads
+        return .webSocket(handshake) { reloads.serve($0) }
+    }
+
+    private func respond(to path: String) -> HTTPResponse {
+        let builds = state.builds
+        var found = look(up: path)
+        if found.isMissing, state.mayHaveSwapped(since: builds) {
+            // Asked while a build swapped the output folder: ask again once the new one is whole.
+            state.waitForBuilds()
+            found = look(up: path)
+        }
+        if let failure = state.failure, found.resolution.isPage {
+            return HTTPResponse(.internalServerError, type: "text/html; charset=utf-8",
+                                body: Data(LiveReload.inject(into: ErrorPage.html(failure)).utf8))
+        }
+        switch found.resolution {
+        case .file(let file):
+            if let data = found.data { return page(file, data, status: .ok) }
         case .redirect(let location):
-            return respond(request, status: .movedPermanently, type: "text/plain; charset=utf-8",
-                           body: Data("Moved to \(location)\n".utf8), extra: [.location: location])
-        case .notFound:
-            if StaticFiles.entry("404.html", in: output) == .file {
-                return serve(request, file: "404.html", status: .notFound, output: output)
-            }
-            return respond(request, status: .notFound, type: "text/plain; charset=utf-8", body: Data("Not found\n".utf8))
+            return .text(.movedPermanently, "Moved to \(location)", headers: [("Location", location)])
         case .badRequest:
-            return respond(request, status: .badRequest, type: "text/plain; charset=utf-8", body: Data("Bad request\n".utf8))
+            return .text(.badRequest, "Bad request")
+        case .notFound:
+            break
+        }
+        if let data = FileManager.default.contents(atPath: state.output.appendingPathComponent("404.html").path) {
+            return page("404.html", data, status: .notFound)
+        }
+        return .text(.notFound, "Not found")
+    }
+
+    /// What a path resolves to in the output folder, with the file's bytes when it is one.
+    private func look(up path: String) -> (resolution: StaticFiles.Resolution, data: Data?, isMissing: Bool) {
+        let output = state.output
+        let resolution = StaticFiles.resolve(path, prefix: state.root) { StaticFiles.entry($0, in: output) }
+        switch resolution {
+        case .file(let file):
+            let data = FileManager.default.contents(atPath: output.appendingPathComponent(file).path)
+            return (resolution, data, data == nil)
+        case .notFound:
+            return (resolution, nil, true)
+        case .redirect, .badRequest:
+            return (resolution, nil, false)
         }
     }
 
-    private func serve(_ request: HTTPRequest, file: String, status: HTTPStatusCode, output: URL) -> HTTPResponse {
-        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(file).path) else {
-            return respond(request, status: .notFound, type: "text/plain; charset=utf-8", body: Data("Not found\n".utf8))
-        }
+    private func page(_ file: String, _ data: Data, status: HTTPStatus) -> HTTPResponse {
         let type = StaticFiles.contentType(of: file)
-        if type.hasPrefix("text/html") {
-            return respond(request, status: status, type: type, body: Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self)).utf8))
-        }
-        return respond(request, status: status, type: type, body: data)
-    }
-
-    private func respond(_ request: HTTPRequest, status: HTTPStatusCode, type: String, body: Data,
-                         extra: [HTTPHeader: String] = [:]) -> HTTPResponse {
-        var headers: HTTPHeaders = [.contentType: type, .init("Cache-Control"): "no-store", .contentLength: String(body.count)]
-        for (name, value) in extra { headers[name] = value }
-        return HTTPResponse(statusCode: status, headers: headers, body: request.method == .HEAD ? Data() : body)
+        guard type.hasPrefix("text/html") else { return HTTPResponse(status, type: type, body: data) }
+        return HTTPResponse(status, type: type, body: Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self)).utf8))
     }
 }
 
@@ -68,24 +91,5 @@ extension StaticFiles.Resolution {
         case .notFound, .redirect: return true
         case .badRequest: return false
         }
-    }
-}
-
-/// One open page's reload socket.
-struct ReloadSocket: WSMessageHandler {
-    let reloads: ReloadBroadcaster
-
-    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        let (stream, continuation) = AsyncStream<WSMessage>.makeStream()
-        let id = await reloads.add(continuation)
-        let reloads = self.reloads
-        Task {
-            for await message in client {
-                if case .close = message { break }
-            }
-            await reloads.remove(id)
-            continuation.finish()
-        }
-        return stream
     }
 }

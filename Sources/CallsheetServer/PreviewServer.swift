@@ -1,6 +1,4 @@
 import Callsheet
-import FlyingFox
-import FlyingSocks
 import Foundation
 
 /// `build-site serve`: builds the site, serves the output on loopback, rebuilds when content or
@@ -13,12 +11,15 @@ public final class PreviewServer: Sendable {
         public var host: String
         public var port: UInt16
         public var debouncer: Debouncer
+        public var limits: HTTPLimits
 
-        public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000, debouncer: Debouncer = Debouncer()) {
+        public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000, debouncer: Debouncer = Debouncer(),
+                    limits: HTTPLimits = HTTPLimits()) {
             self.build = build
             self.host = host
             self.port = port
             self.debouncer = debouncer
+            self.limits = limits
         }
     }
 
@@ -35,25 +36,30 @@ public final class PreviewServer: Sendable {
     let reloads = ReloadBroadcaster()
     private let server: HTTPServer
 
-    public init(options: Options) throws {
+    /// Claims the address and port at once (so a port in use is reported before any build); requests
+    /// wait until `start()`.
+    public init(options: Options) throws(ServeError) {
         self.options = options
         state = SiteState(output: URL(fileURLWithPath: options.build.outputDirectory).standardizedFileURL)
-        let address: any SocketAddress
-        if options.host.contains(":") {
-            address = try sockaddr_in6.inet6(ip6: options.host, port: options.port)
-        } else {
-            address = try sockaddr_in.inet(ip4: options.host, port: options.port)
-        }
-        server = HTTPServer(address: address, timeout: 30, logger: .disabled,
-                            handler: PreviewHandler(state: state, reloads: reloads))
+        server = try HTTPServer(host: options.host, port: options.port, limits: options.limits)
     }
 
-    /// Builds once and records the outcome; serving shows it from then on.
+    /// Builds once, shows the outcome, and tells open pages to reload.
     @discardableResult
     public func rebuild() async -> BuildEvent {
+        let event = await build()
+        show(event)
+        return event
+    }
+
+    /// Builds once without showing the outcome yet.
+    func build() async -> BuildEvent {
         let options = self.options.build
-        let event = await Task.detached { () -> BuildEvent in
+        let state = self.state
+        return await Task.detached { () -> BuildEvent in
             let start = DispatchTime.now()
+            state.buildStarted()
+            defer { state.buildFinished() }
             let builder = SiteBuilder(options: options)
             func elapsed() -> Int { Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000) }
             do throws(BuildFailure) {
@@ -63,9 +69,11 @@ public final class PreviewServer: Sendable {
                 return BuildEvent(diagnostics: error.diagnostics, succeeded: false, pageCount: 0, milliseconds: elapsed())
             }
         }.value
-        await state.record(event, root: rootPath())
-        await reloads.send()
-        return event
+    }
+
+    func show(_ event: BuildEvent) {
+        state.show(event, root: rootPath())
+        reloads.send()
     }
 
     /// The base URL's path, read from site.yml through a quick parse, so `/portfolio/` sites serve under it.
@@ -76,141 +84,21 @@ public final class PreviewServer: Sendable {
         return SiteConfig.parse(text, path: path).0?.baseURL.root
     }
 
-    /// Starts listening; returns the address pages are served at.
-    public func start() async throws -> URL {
-        let server = self.server
-        let failure = StartFailure()
-        Task {
-            do { try await server.run() } catch { await failure.set(error) }
+    /// Starts answering requests; returns the address pages are served at.
+    public func start() throws(ServeError) -> URL {
+        let handler = PreviewHandler(state: state, reloads: reloads, hosts: AllowedHosts(host: options.host, port: server.port))
+        server.start { handler.answer($0) }
+        let host = options.host.contains(":") && !options.host.hasPrefix("[") ? "[\(options.host)]" : options.host
+        guard let url = URL(string: "http://\(host):\(server.port)\(state.root)") else {
+            throw ServeError(message: "`\(options.host)` cannot be part of an address", hint: "use an address such as 127.0.0.1")
         }
-        var address = await server.listeningAddress
-        for _ in 0..<500 where address == nil {
-            if let error = await failure.error { throw ServeError(message: describe(error)) }
-            try await Task.sleep(nanoseconds: 10_000_000)
-            address = await server.listeningAddress
-        }
-        guard let address else { throw ServeError(message: "the server did not start listening within 5 seconds") }
-        let port: UInt16
-        switch address {
-        case .ip4(_, let value), .ip6(_, let value): port = value
-        default: port = options.port
-        }
-        let host = options.host.contains(":") ? "[\(options.host)]" : options.host
-        let root = await state.root
-        guard let url = URL(string: "http://\(host):\(port)\(root)") else { throw ServeError(message: "bad address") }
         return url
     }
 
-    /// Rebuilds on every change in the content and templates folders until cancelled.
-    public func watch(with watcher: any FileWatcher = makeFileWatcher(), onBuild: @escaping @Sendable (BuildEvent) -> Void) async throws {
-        let changes = try watcher.changes(in: [options.build.contentDirectory, options.build.templatesDirectory])
-        let pending = PendingChanges()
-        let debouncer = options.debouncer
-        let listener = Task {
-            for await _ in changes { await pending.note(now: Self.now()) }
-        }
-        defer { listener.cancel() }
-        while !Task.isCancelled {
-            try await Task.sleep(nanoseconds: 5_000_000)
-            guard await pending.take(now: Self.now(), debouncer: debouncer) else { continue }
-            onBuild(await rebuild())
-        }
+    /// Stops serving at once: the listening socket and every connection are closed.
+    public func stop() {
+        server.stop()
     }
 
-    /// Stops serving, letting requests under way finish for up to a second.
-    public func stop() async {
-        await reloads.finish()
-        await server.stop(timeout: 1)
-    }
-
-    func describe(_ error: any Error) -> String {
-        let text = String(describing: error)
-        if text.contains("Address already in use") || text.contains("errno: 98") {
-            return "the port \(options.port) is already in use"
-        }
-        return text
-    }
-
-    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
-}
-
-struct ServeError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}
-
-/// The error that stopped the server from starting, if one did.
-actor StartFailure {
-    private(set) var error: (any Error)?
-    func set(_ error: any Error) { self.error = error }
-}
-
-/// File events not yet acted on.
-actor PendingChanges {
-    private var first: Double?
-    private var last: Double?
-
-    func note(now: Double) {
-        if first == nil { first = now }
-        last = now
-    }
-
-    /// True, once, when a burst is over and a rebuild is due.
-    func take(now: Double, debouncer: Debouncer) -> Bool {
-        guard let first, let last, debouncer.shouldFire(now: now, firstEvent: first, lastEvent: last) else { return false }
-        self.first = nil
-        self.last = nil
-        return true
-    }
-}
-
-/// What the server shows: the output folder, the site's path prefix, and the last build's errors.
-actor SiteState {
-    let output: URL
-    private(set) var root = "/"
-    private(set) var failure: [Diagnostic]?
-
-    init(output: URL) {
-        self.output = output
-    }
-
-    func record(_ event: PreviewServer.BuildEvent, root: String?) {
-        failure = event.succeeded ? nil : event.diagnostics
-        if let root { self.root = root }
-    }
-}
-
-/// Something other than a socket that hears reloads.
-struct ReloadListener: Sendable {
-    let continuation: AsyncStream<String>.Continuation
-}
-
-/// Tells every open page to reload.
-actor ReloadBroadcaster {
-    private var listeners: [UUID: AsyncStream<WSMessage>.Continuation] = [:]
-
-    func add(_ continuation: AsyncStream<WSMessage>.Continuation) -> UUID {
-        let id = UUID()
-        listeners[id] = continuation
-        return id
-    }
-
-    func remove(_ id: UUID) { listeners[id] = nil }
-
-    var count: Int { listeners.count }
-
-    private var testListeners: [ReloadListener] = []
-
-    /// For tests: hears every reload as the sockets do.
-    func addTestListener(_ listener: ReloadListener) { testListeners.append(listener) }
-
-    func send() {
-        for listener in listeners.values { listener.yield(.text("reload")) }
-        for listener in testListeners { listener.continuation.yield("reload") }
-    }
-
-    func finish() {
-        for listener in listeners.values { listener.finish() }
-        listeners = [:]
-    }
+    static func now() -> Double { Socket.now() }
 }

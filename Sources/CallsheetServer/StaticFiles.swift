@@ -25,6 +25,9 @@ public enum StaticFiles {
         let segments = inside.split(separator: "/", omittingEmptySubsequences: false)
         if segments.contains(where: { $0 == ".." || $0 == "." }) { return .badRequest }
         if segments.dropLast().contains(where: \.isEmpty) { return .badRequest }
+        // Dot files are never part of a site (content skips them); the build's own, such as the
+        // `.callsheet` marker, stay private.
+        if segments.contains(where: { $0.hasPrefix(".") }) { return .notFound }
         let relative = inside
         if relative.isEmpty || relative.hasSuffix("/") {
             let index = relative + "index.html"

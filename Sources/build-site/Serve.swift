@@ -13,7 +13,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The address to listen on. Only this computer can connect to 127.0.0.1.")
     var host = "127.0.0.1"
 
-    @Option(help: "The port to listen on; 0 picks a free one.")
+    // Unconditional, so that `--port -1` reaches `validate()` instead of reading as a flag.
+    @Option(parsing: .unconditional, help: "The port to listen on; 0 picks a free one.")
     var port = 8000
 
     @Flag(name: .long, help: "Replace an output folder that Callsheet did not create.")
@@ -29,31 +30,26 @@ struct Serve: AsyncParsableCommand {
 
     /// The command's work; named apart from `run()` so that main.swift can call it without ambiguity.
     func serve() async throws {
-        let options = PreviewServer.Options(build: site.buildOptions(force: force), host: host, port: UInt16(port))
-        let server: PreviewServer
-        do {
-            server = try PreviewServer(options: options)
-        } catch {
-            Console.printDiagnostics([.error("cannot listen on \(host): \(error)", at: nil,
-                                             hint: "use an IP address such as 127.0.0.1")], quiet: false)
-            throw ExitCode(1)
-        }
-        report(await server.rebuild())
-        let url: URL
-        do {
-            url = try await server.start()
-        } catch {
-            Console.printDiagnostics([.error("cannot serve on \(host) port \(port): \(error)", at: nil,
-                                             hint: "another program may be using the port; try --port 0 to pick a free one")],
-                                     quiet: false)
-            throw ExitCode(1)
-        }
-        Console.say("Serving \(site.output)/ at \(url) (press Ctrl-C to stop)")
-        StopSignal.onInterrupt {
-            await server.stop()
+        let stopping = StopHandle()
+        // First of all, so that a Ctrl-C at any moment from here on stops the server.
+        StopSignal.onStop {
+            stopping.server?.stop()
             Console.say("\nStopped.")
             Foundation.exit(0)
         }
+        let options = PreviewServer.Options(build: site.buildOptions(force: force), host: host, port: UInt16(port))
+        let server: PreviewServer
+        let url: URL
+        do {
+            server = try PreviewServer(options: options)  // the port is claimed before the first build
+            stopping.server = server
+            report(await server.rebuild())
+            url = try server.start()
+        } catch {
+            Console.printDiagnostics([.error(error.message, at: nil, hint: error.hint)], quiet: false)
+            throw ExitCode(1)
+        }
+        Console.say("Serving \(site.output)/ at \(url) (press Ctrl-C to stop)")
         try await server.watch { event in report(event) }
     }
 
@@ -67,17 +63,13 @@ struct Serve: AsyncParsableCommand {
     }
 }
 
-/// Runs a cleanup once on Ctrl-C or a termination signal.
-enum StopSignal {
-    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+/// The server a stop signal must close, once there is one.
+final class StopHandle: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: PreviewServer?
 
-    static func onInterrupt(_ action: @escaping @Sendable () async -> Void) {
-        sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { Task { await action() } }
-            source.resume()
-            return source
-        }
+    var server: PreviewServer? {
+        get { lock.withLock { current } }
+        set { lock.withLock { current = newValue } }
     }
 }

@@ -75,70 +75,20 @@ import Glibc
 
 /// A real server on a free loopback port, serving a copy of the sample site.
 @Suite(.serialized) struct PreviewServerTests {
-    struct Response {
-        var status: Int
-        var headers: [String: String]
-        var body: String
+    static func fetch(_ method: String, _ path: String, port: UInt16, headers: [String]? = nil) async throws -> RawClient.Response {
+        try await RawClient.onThread { try RawClient.request(method, path, port: port, headers: headers) }
     }
 
-    /// `request` on a thread of its own: blocking calls must not hold the threads the server runs on.
-    static func fetch(_ method: String, _ path: String, port: UInt16) async throws -> Response {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try request(method, path, port: port) }) }.start()
-        }
-    }
-
-    /// A plain HTTP/1.1 request over a socket, so paths reach the server exactly as written.
-    static func request(_ method: String, _ path: String, port: UInt16) throws -> Response {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw POSIXError(.EIO) }
-        defer { close(descriptor) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        let text = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n"
-        _ = text.withCString { send(descriptor, $0, strlen($0), 0) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = recv(descriptor, &buffer, buffer.count, 0)
-            if count <= 0 { break }
-            data.append(contentsOf: buffer[0..<count])
-        }
-        let raw = String(decoding: data, as: UTF8.self)
-        guard let split = raw.range(of: "\r\n\r\n") else { throw POSIXError(.EBADMSG) }
-        let head = raw[..<split.lowerBound].split(separator: "\r\n")
-        let status = Int(head.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
-        var headers: [String: String] = [:]
-        for line in head.dropFirst() {
-            let parts = line.split(separator: ":", maxSplits: 1)
-            if parts.count == 2 { headers[parts[0].lowercased()] = parts[1].trimmingCharacters(in: .whitespaces) }
-        }
-        return Response(status: status, headers: headers, body: String(raw[split.upperBound...]))
-    }
-
-    static func withServer(_ body: (PreviewServer, UInt16, TestSite) async throws -> Void) async throws {
+    static func withServer(host: String = "127.0.0.1", limits: HTTPLimits = HTTPLimits(), debouncer: Debouncer = Debouncer(),
+                           _ body: (PreviewServer, UInt16, TestSite) async throws -> Void) async throws {
         let site = try TestSite.sample()
         defer { site.remove() }
-        let server = try PreviewServer(options: .init(build: site.options(), port: 0))
+        let server = try PreviewServer(options: .init(build: site.options(), host: host, port: 0, debouncer: debouncer, limits: limits))
+        defer { server.stop() }
         let first = await server.rebuild()
         #expect(first.succeeded)
-        let url = try await server.start()
-        let port = UInt16(url.port ?? 0)
-        do {
-            try await body(server, port, site)
-        } catch {
-            await server.stop()
-            throw error
-        }
-        await server.stop()
+        let url = try server.start()
+        try await body(server, UInt16(url.port ?? 0), site)
     }
 
     @Test func servesPagesLikeAStaticHost() async throws {
@@ -178,8 +128,7 @@ import Glibc
     @Test func aSaveRebuildsAndTellsPagesToReloadAndABrokenSaveShowsItsErrors() async throws {
         try await Self.withServer { server, port, site in
             let (messages, continuation) = AsyncStream<String>.makeStream()
-            let listener = ReloadListener(continuation: continuation)
-            await server.reloads.addTestListener(listener)
+            server.reloads.addTestListener(continuation)
             let watching = Task { try await server.watch { _ in } }
             defer { watching.cancel() }
             try await Task.sleep(nanoseconds: 200_000_000)

@@ -1,0 +1,49 @@
+import Foundation
+
+extension PreviewServer {
+    /// Rebuilds on every change in the content and templates folders until cancelled. A build that
+    /// fails right after a change is tried once more after a further quiet period before its errors
+    /// are shown: editors that empty a file and then write it make a failing build in between.
+    public func watch(with watcher: any FileWatcher = makeFileWatcher(), onBuild: @escaping @Sendable (BuildEvent) -> Void) async throws {
+        let changes = try watcher.changes(in: [options.build.contentDirectory, options.build.templatesDirectory])
+        let pending = PendingChanges()
+        let debouncer = options.debouncer
+        let listener = Task {
+            for await _ in changes { await pending.note(now: Self.now()) }
+        }
+        defer { listener.cancel() }
+        while !Task.isCancelled {
+            try await Task.sleep(nanoseconds: 5_000_000)
+            guard await pending.take(now: Self.now(), debouncer: debouncer) else { continue }
+            var event = await build()
+            if !event.succeeded, debouncer.retry > 0 {
+                try await Task.sleep(nanoseconds: UInt64(debouncer.retry * 1e9))
+                if await pending.hasChanges { continue }  // the save went on: build what it ends with
+                event = await build()
+            }
+            show(event)
+            onBuild(event)
+        }
+    }
+}
+
+/// File events not yet acted on.
+actor PendingChanges {
+    private var first: Double?
+    private var last: Double?
+
+    func note(now: Double) {
+        if first == nil { first = now }
+        last = now
+    }
+
+    var hasChanges: Bool { first != nil }
+
+    /// True, once, when a burst is over and a rebuild is due.
+    func take(now: Double, debouncer: Debouncer) -> Bool {
+        guard let first, let last, debouncer.shouldFire(now: now, firstEvent: first, lastEvent: last) else { return false }
+        self.first = nil
+        self.last = nil
+        return true
+    }
+}
