@@ -80,7 +80,7 @@ extension OutputWriter {
     /// Writes `bytes` to `path` with plain system calls (Foundation's file writing does far more per file),
     /// never through a symbolic link and never into a file that has another name as well (a hard link): such
     /// an entry, or a pipe, is replaced by a new file. With `modified`, the file is given that time (as
-    /// rsync does, so a deploy by size and time sees what changed). Returns the written file's status.
+    /// rsync does, so a deploy by size and time sees what changed) and its status after the write is returned.
     static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer, display: String,
                           modified: timespec? = nil) -> Result<stat, FileProblem> {
         func failure(_ number: Int32) -> Result<stat, FileProblem> { .failure(.system(number, "`\(display)`", doing: "could not be written")) }
@@ -107,10 +107,9 @@ extension OutputWriter {
             }
             written += result
         }
-        if let modified {
-            let times = [modified, modified]
-            futimens(descriptor, times)
-        }
+        // A copy is given its source's time and its status is read back for the hashes; a page needs neither.
+        guard let modified else { return .success(status) }
+        futimens(descriptor, [modified, modified])
         guard fstat(descriptor, &status) == 0 else { return failure(errno) }
         return .success(status)
     }
