@@ -19,10 +19,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // System calls Swift cannot reach (renameat2, openat2): a C file and its header.
+        .target(name: "CSystemShims"),
         .target(
             name: "Callsheet",
             dependencies: [
                 "CCmark",
+                "CSystemShims",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -127,3 +127,22 @@ extension Diagnostic {
     /// `path:line:col: message`, the part a test asserts.
     var summary: String { "\(location.map(\.description) ?? "-"): \(message)" }
 }
+
+/// Runs any program and collects what it printed (for tools a test drives: strace, setpriv, cp).
+enum Tool {
+    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> CommandLineTests.Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandLineTests.Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                                    stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}

@@ -47,22 +47,25 @@ public struct SiteBuilder {
         if let refusal = writer.checkSafety(sources: [options.contentDirectory, options.templatesDirectory], force: options.force) {
             throw BuildFailure(diagnostics: [refusal])
         }
-        // Getting the output's previous-build folder ready (listing it) runs while the content is read.
-        let pending = Background { try writer.begin() }
-        let failedToBegin = { (error: Error) in
-            BuildFailure(diagnostics: [.error("could not write `\(options.outputDirectory)`: \(error.localizedDescription)", at: nil)])
-        }
+        // Getting the output's previous-build folder ready (listing it) runs while the content is read, when
+        // the folder it goes in exists; otherwise nothing is made until the site has built.
+        let pending = writer.canBeginEarly ? Background { try writer.begin() } : nil
+        let failedToWrite = { (error: Error) in BuildFailure(diagnostics: [Self.writeProblem(error, output: options.outputDirectory)]) }
         var report: BuildReport
         do {
-            report = try render { () throws(BuildFailure) -> OutputSession in
-                do { return try pending.value() } catch { throw failedToBegin(error) }
+            if let pending {
+                report = try render { () throws(BuildFailure) -> OutputSession in
+                    do { return try pending.value() } catch { throw failedToWrite(error) }
+                }
+            } else {
+                report = try render(into: nil)
             }
         } catch {
-            if let session = try? pending.value() { writer.abandon(session) }
+            if let session = try? pending?.value() { writer.abandon(session) }
             throw error
         }
         let session: OutputSession
-        do { session = try pending.value() } catch { throw failedToBegin(error) }
+        do { session = try pending?.value() ?? writer.begin() } catch { throw failedToWrite(error) }
         let start = DispatchTime.now().uptimeNanoseconds
         do {
             do {
@@ -73,15 +76,30 @@ public struct SiteBuilder {
             }
             report.timings.append(("write output", Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000))
         } catch {
-            throw BuildFailure(diagnostics: report.warnings + [.error("could not write `\(options.outputDirectory)`: \(error.localizedDescription)", at: nil)])
+            throw BuildFailure(diagnostics: report.warnings + [Self.writeProblem(error, output: options.outputDirectory)])
         }
         report.fileCount = report.site.files.count + report.site.copies.count
         return report
     }
 
-    /// Builds the site in memory, writing nothing.
+    /// Builds the site in memory, writing nothing. An output folder the build could not write is an error
+    /// here too, so `check` fails where `build` would.
     public func render() throws(BuildFailure) -> BuildReport {
-        try render(into: nil)
+        let unwritable = OutputWriter(path: options.outputDirectory).checkWritable()
+        let report: BuildReport
+        do {
+            report = try render(into: nil)
+        } catch {
+            throw BuildFailure(diagnostics: error.diagnostics + [unwritable].compactMap { $0 })
+        }
+        if let unwritable { throw BuildFailure(diagnostics: report.warnings + [unwritable]) }
+        return report
+    }
+
+    /// A failure to write the output, in plain words, with the file it concerns.
+    static func writeProblem(_ error: Error, output: String) -> Diagnostic {
+        if let problem = error as? FileProblem { return .error("could not write the site: \(problem.message)", at: nil, hint: problem.hint) }
+        return .error("could not write `\(output)`: \(error.localizedDescription)", at: nil)
     }
 
     /// Builds the site in memory. With `session`, which is asked for just before pages render, each page
@@ -135,7 +153,7 @@ public struct SiteBuilder {
         let rendered = concurrentMap(content.pages, jobs: options.jobs) { page -> RenderedPage in
             var result = renderer.render(page)
             if let session, !result.html.isEmpty, let error = session.write(result.outputPath, result.html) {
-                result.diagnostics.append(.error("could not write \(result.outputPath): \(error.localizedDescription)", at: nil))
+                result.diagnostics.append(Self.writeProblem(error, output: options.outputDirectory))
             }
             return result
         }

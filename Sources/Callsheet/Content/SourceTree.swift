@@ -4,70 +4,111 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CSystemShims
 
 /// The files of one source folder (content or templates), listed once, with symlinks that lead
 /// outside the folder refused. The only place the build reads the disk.
 public struct SourceTree: Sendable {
+    /// How deep folders may nest inside a source folder.
+    static let depthLimit = 32
+
     /// The folder as the user named it (`content`), used in messages.
     public let displayRoot: String
     /// The folder on disk, symlinks resolved.
     public let root: URL
     /// Every regular file, as a path inside the folder (`services/consent.md`), sorted.
     public let files: [String]
+    /// Files that are symbolic links to another file inside the folder: path -> the target's path there.
+    let linkTargets: [String: String]
 
-    /// Lists `directory`. Problems (unreadable entries, escaping symlinks) come back as diagnostics.
+    /// Lists `directory`. Problems (unreadable entries, escaping symlinks, files that are not regular files,
+    /// folders nested too deep) come back as diagnostics.
     public static func scan(_ directory: String) -> (SourceTree?, [Diagnostic]) {
         let displayRoot = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
+              let resolved = realpath(directory, nil) else {
             return (nil, [.error("the folder `\(displayRoot)` does not exist", at: nil,
                                  hint: "run build-site in the site's folder, or name the folder with --content or --templates")])
         }
-        let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath()
-        var files: [String] = []
-        var diagnostics: [Diagnostic] = []
-        walk(root, relative: "", root: root, displayRoot: displayRoot, files: &files, diagnostics: &diagnostics, depth: 0)
-        return (SourceTree(displayRoot: displayRoot, root: root, files: files.sorted()), diagnostics)
+        let root = URL(fileURLWithPath: String(cString: resolved))
+        free(resolved)
+        var walker = Walker(root: root.path, displayRoot: displayRoot)
+        walker.walk(root.path, relative: "", depth: 0)
+        return (SourceTree(displayRoot: displayRoot, root: root, files: walker.files.sorted(), linkTargets: walker.linkTargets),
+                walker.diagnostics)
     }
 
-    private static func walk(_ directory: URL, relative: String, root: URL, displayRoot: String,
-                             files: inout [String], diagnostics: inout [Diagnostic], depth: Int) {
-        let manager = FileManager.default
-        guard depth < 32, let names = try? manager.contentsOfDirectory(atPath: directory.path) else {
-            diagnostics.append(.error("cannot read this folder", at: SourceLocation(path: displayPath(displayRoot, relative), line: 0)))
-            return
+    /// One listing of a source folder, entry by entry.
+    private struct Walker {
+        let root: String
+        let displayRoot: String
+        var files: [String] = []
+        var linkTargets: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+
+        init(root: String, displayRoot: String) {
+            self.root = root
+            self.displayRoot = displayRoot
         }
-        // Hidden files are skipped, but for `static/`, whose `.well-known/` a host needs as it is.
-        let keepsHidden = relative == "static" || relative.hasPrefix("static/")
-        for name in names.sorted() where !name.hasPrefix(".") || (keepsHidden && name != "." && name != "..") {
-            let path = relative.isEmpty ? name : relative + "/" + name
-            let url = directory.appendingPathComponent(name)
-            // One lstat per entry; only symbolic links need more.
-            var status = stat()
-            guard lstat(url.path, &status) == 0 else { continue }
-            var isFolder = (status.st_mode & S_IFMT) == S_IFDIR
-            if (status.st_mode & S_IFMT) == S_IFLNK {
-                let resolved = url.resolvingSymlinksInPath()
-                guard resolved.path == root.path || resolved.path.hasPrefix(root.path + "/") else {
-                    diagnostics.append(.error("this symbolic link leads outside `\(displayRoot)`; it is not followed",
-                                              at: SourceLocation(path: displayPath(displayRoot, path), line: 0),
-                                              hint: "copy the file into the folder instead of linking to it"))
-                    continue
-                }
-                var target = stat()
-                guard stat(resolved.path, &target) == 0 else {
-                    diagnostics.append(.error("this symbolic link leads nowhere", at: SourceLocation(path: displayPath(displayRoot, path), line: 0)))
-                    continue
-                }
-                // A link to a folder inside the tree: its files are listed there already.
-                if (target.st_mode & S_IFMT) == S_IFDIR { continue }
-                isFolder = false
+
+        mutating func problem(_ message: String, at path: String, hint: String? = nil) {
+            diagnostics.append(.error(message, at: SourceLocation(path: SourceTree.displayPath(displayRoot, path), line: 0), hint: hint))
+        }
+
+        mutating func walk(_ directory: String, relative: String, depth: Int) {
+            guard depth < SourceTree.depthLimit else {
+                problem("this folder is nested more than \(SourceTree.depthLimit) folders deep, which is as deep as Callsheet reads",
+                        at: relative, hint: "move its files into a folder nearer the top")
+                return
             }
-            if isFolder {
-                walk(url, relative: path, root: root, displayRoot: displayRoot, files: &files,
-                     diagnostics: &diagnostics, depth: depth + 1)
-            } else {
-                files.append(path)
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: directory)
+            } catch {
+                problem("this folder cannot be read (\(FileProblem.words(for: FileProblem.errorNumber(of: error))))", at: relative)
+                return
+            }
+            // Hidden files are skipped, but for `static/`, whose `.well-known/` a host needs as it is.
+            let keepsHidden = relative == "static" || relative.hasPrefix("static/")
+            for name in names.sorted() where !name.hasPrefix(".") || (keepsHidden && name != "." && name != "..") {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                let full = directory + "/" + name
+                // One lstat per entry; only symbolic links need more.
+                var status = stat()
+                guard lstat(full, &status) == 0 else { continue }
+                var target = full
+                if (status.st_mode & S_IFMT) == S_IFLNK {
+                    guard let resolved = realpath(full, nil) else {
+                        problem("this symbolic link leads nowhere", at: path)
+                        continue
+                    }
+                    target = String(cString: resolved)
+                    free(resolved)
+                    guard target == root || target.hasPrefix(root + "/") else {
+                        problem("this symbolic link leads outside `\(displayRoot)`; it is not followed", at: path,
+                                hint: "copy the file into the folder instead of linking to it")
+                        continue
+                    }
+                    guard stat(target, &status) == 0 else { continue }
+                    // A link to a folder inside the tree: its files are listed there already.
+                    if (status.st_mode & S_IFMT) == S_IFDIR { continue }
+                    linkTargets[path] = String(target.dropFirst(root.count + 1))
+                }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR:
+                    walk(full, relative: path, depth: depth + 1)
+                case S_IFREG:
+                    if faccessat(AT_FDCWD, target, R_OK, AT_EACCESS) != 0 {
+                        problem("this file cannot be read (\(FileProblem.words(for: errno)))", at: path,
+                                hint: "give yourself permission to read it (chmod u+r), or move it out of the folder")
+                    } else {
+                        files.append(path)
+                    }
+                default:
+                    problem("this is not a regular file but \(FileProblem.kind(of: status.st_mode)); it cannot be published", at: path,
+                            hint: "remove it, or put a real file of that name here")
+                }
             }
         }
     }
@@ -79,16 +120,19 @@ public struct SourceTree: Sendable {
     /// The path of `file` as the user sees it: `content/faq.md`.
     public func displayPath(of file: String) -> String { Self.displayPath(displayRoot, file) }
 
-    /// The file on disk.
-    public func url(of file: String) -> URL { root.appendingPathComponent(file) }
+    /// The file on disk (for a symbolic link, the file inside the folder that it leads to).
+    public func url(of file: String) -> URL { root.appendingPathComponent(linkTargets[file] ?? file) }
 
-    /// Reads `file` as UTF-8 text. Invalid UTF-8 and binary files are errors at their first bad byte.
+    /// Reads `file` as UTF-8 text. Invalid UTF-8 and binary files are errors at their first bad byte; a file
+    /// replaced by a symbolic link or by something other than a file since the scan is not read.
     public func readText(_ file: String) -> Result<String, Diagnostic> {
         let display = displayPath(of: file)
-        guard let data = FileManager.default.contents(atPath: url(of: file).path) else {
-            return .failure(.error("cannot read this file", at: SourceLocation(path: display, line: 0)))
+        switch Self.read(url(of: file)) {
+        case .success(let data):
+            return Self.decodeText(data, path: display)
+        case .failure(let problem):
+            return .failure(.error(problem.message, at: SourceLocation(path: display, line: 0), hint: problem.hint))
         }
-        return Self.decodeText(data, path: display)
     }
 
     /// Decodes bytes as UTF-8 text, reporting the line and column of the first NUL or invalid byte.

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A built site held in memory: rendered files and files to copy, by output path.
@@ -13,50 +15,71 @@ public struct RenderedSite: Sendable {
 
 /// Writes a built site so that the output folder is only ever a whole site: the previous one or the
 /// new one. The new site is written into the folder that holds the build before last, then the two
-/// are swapped by renaming.
+/// are exchanged in one step. Nothing inside either folder is trusted: a symbolic link, a pipe or a
+/// file with a second name found there is replaced, never written through.
 public struct OutputWriter: Sendable {
     /// The file that marks a folder as written by Callsheet, so a rebuild may replace it.
     public static let markerName = ".callsheet"
     static let markerText = "This folder is written by Callsheet (swift run build-site) and replaced whole on each build.\n"
 
+    /// The output folder on disk: symlinks resolved in the part of the path that exists.
     let output: URL
     let displayPath: String
 
     /// A writer for the output folder `path`.
     public init(path: String) {
-        // Through symlinks: with `public -> /srv/www/site`, the folder the web server reads is the one replaced.
-        output = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        // Through symlinks: with `public -> /srv/www/site`, the folder the web server reads is the one replaced;
+        // with `out-link/public` and `out-link -> content`, the output is inside the content.
+        output = URL(fileURLWithPath: Self.resolve(path))
         displayPath = path
     }
 
     /// Refuses output folders that a build must never replace. `sources` are the content and template folders.
     public func checkSafety(sources: [String], force: Bool) -> Diagnostic? {
-        let path = output.resolvingSymlinksInPath().path
-        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
-            .resolvingSymlinksInPath().path
-        func refuse(_ why: String) -> Diagnostic {
-            .error("will not write the site to `\(displayPath)`: \(why)", at: nil, hint: "choose another folder with --output")
-        }
-        if path == "/" { return refuse("it is the root of the disk") }
-        if path == home { return refuse("it is your home folder") }
-        if path == current { return refuse("it is the current folder") }
+        let path = output.path
+        let home = Self.resolve(FileManager.default.homeDirectoryForCurrentUser.path)
+        let current = Self.resolve(FileManager.default.currentDirectoryPath)
+        if path == "/" { return refusal("it is the root of the disk") }
+        if path == home { return refusal("it is your home folder") }
+        if path == current { return refusal("it is the current folder") }
         for source in sources {
-            let sourcePath = URL(fileURLWithPath: source).standardizedFileURL.resolvingSymlinksInPath().path
-            if path == sourcePath || path.hasPrefix(sourcePath + "/") { return refuse("it is inside `\(source)`") }
-            if sourcePath.hasPrefix(path + "/") { return refuse("it contains `\(source)`") }
+            let sourcePath = Self.resolve(source)
+            if path == sourcePath || path.hasPrefix(sourcePath + "/") { return refusal("it is inside `\(source)`") }
+            if sourcePath.hasPrefix(path + "/") { return refusal("it contains `\(source)`") }
         }
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
-            if !isDirectory.boolValue { return refuse("a file of that name exists") }
-            let entries = (try? manager.contentsOfDirectory(atPath: output.path)) ?? []
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            if (status.st_mode & S_IFMT) != S_IFDIR { return refusal("a file of that name exists") }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             if !entries.isEmpty, !entries.contains(Self.markerName), !force {
                 return .error("`\(displayPath)` exists and was not made by Callsheet, so it is not replaced", at: nil,
                               hint: "move it away, choose another folder with --output, or pass --force to replace it")
             }
         }
+        return checkWritable()
+    }
+
+    /// Refuses an output folder that cannot be written: read-only itself, or in a folder that is.
+    public func checkWritable() -> Diagnostic? {
+        var status = stat()
+        if lstat(output.path, &status) == 0 {
+            if access(output.path, W_OK) != 0 {
+                return refusal(errno == EROFS ? "it is on a read-only disk" : "it is read-only",
+                               hint: "make it writable (chmod -R u+w \(displayPath)) or choose another folder with --output")
+            }
+        }
+        // The new site is written beside the output, so the folder that holds it (or will) must be writable.
+        var parent = output.deletingLastPathComponent().path
+        while lstat(parent, &status) != 0, parent != "/" { parent = URL(fileURLWithPath: parent).deletingLastPathComponent().path }
+        if access(parent, W_OK) != 0 {
+            return refusal(errno == EROFS ? "it is on a read-only disk" : "the folder it goes in (`\(parent)`) is read-only",
+                           hint: "choose a folder you can write to with --output")
+        }
         return nil
+    }
+
+    private func refusal(_ why: String, hint: String = "choose another folder with --output") -> Diagnostic {
+        .error("will not write the site to `\(displayPath)`: \(why)", at: nil, hint: hint)
     }
 
     /// The hidden folder beside the output that holds the build before last. The next build is written
@@ -66,8 +89,15 @@ public struct OutputWriter: Sendable {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).callsheet-previous")
     }
 
-    private var swapFolder: URL {
+    var swapFolder: URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).callsheet-swap")
+    }
+
+    /// Whether the folder the output goes in exists, so a build may start writing before it knows it succeeds
+    /// (otherwise nothing is created until it has).
+    public var canBeginEarly: Bool {
+        var status = stat()
+        return lstat(output.deletingLastPathComponent().path, &status) == 0
     }
 
     /// Writes `site` into the previous-build folder, makes it match `site` exactly, and swaps it with the
@@ -77,12 +107,17 @@ public struct OutputWriter: Sendable {
     }
 
     /// Gets the previous-build folder ready to be written into (pages can be written as they render).
+    /// Creates the folders the output goes in when they are missing.
     public func begin() throws -> OutputSession {
-        let manager = FileManager.default
-        try manager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let parent = output.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw FileProblem.system(FileProblem.errorNumber(of: error), "the folder `\(parent.path)`", doing: "could not be made")
+        }
         // One build at a time per output (say `serve` and a deploy script): an exclusive lock on the folder
         // that holds it, released when the build ends or the process dies.
-        let lock = open(output.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
+        let lock = open(parent.path, O_RDONLY | O_CLOEXEC)
         if lock >= 0 { flock(lock, LOCK_EX) }
         do {
             return try prepareSession(lock: lock)
@@ -93,18 +128,18 @@ public struct OutputWriter: Sendable {
     }
 
     private func prepareSession(lock: Int32) throws -> OutputSession {
-        let manager = FileManager.default
         recoverFromInterruption()
-        let next = previousFolder
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: next.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            try manager.removeItem(at: next)
-        }
-        let fresh = !manager.fileExists(atPath: next.path)
-        if fresh { try Self.makeFolder(next.path) }
+        let next = previousFolder.path
+        var status = stat()
+        // Only a real folder is reused: a link or a file of that name is removed, never followed.
+        if lstat(next, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR { unlink(next) }
+        let fresh = lstat(next, &status) != 0
+        if fresh { try Self.makeFolder(next, display: displayPath) }
         var files = Set<String>(), folders = Set<String>()
-        Self.list(next.path, relative: "", files: &files, folders: &folders)
-        return OutputSession(root: next.path, existingFiles: files, existingFolders: folders, isFresh: fresh, lock: lock)
+        Self.list(next, relative: "", files: &files, folders: &folders)
+        let hashes = ContentHashes(loading: next + "/" + ContentHashes.fileName)
+        return OutputSession(root: next, displayRoot: displayPath, existingFiles: files, existingFolders: folders,
+                             isFresh: fresh, lock: lock, hashes: hashes)
     }
 
     /// After a failed build: a folder this build made is removed again, so nothing is left beside the
@@ -118,7 +153,6 @@ public struct OutputWriter: Sendable {
     /// folder with the output.
     public func finish(_ session: OutputSession, site: RenderedSite, jobs: Int = 1) throws {
         defer { session.unlock() }
-        let manager = FileManager.default
         let written = session.writtenFiles
         var writes = site.files.filter { !written.contains($0.key) }.map { ($0.key, $0.value) }
         writes.append((Self.markerName, Self.markerText))
@@ -131,218 +165,16 @@ public struct OutputWriter: Sendable {
         wantedFiles.insert(Self.markerName)
         let wantedFolders = Self.folders(of: wantedFiles)
         for path in session.existingFiles.subtracting(wantedFiles) where !wantedFolders.contains(path) {
-            unlink(session.root + "/" + path)
+            Self.removeFile(session.root + "/" + path)
         }
         for folder in session.existingFolders.subtracting(wantedFolders).subtracting(wantedFiles).sorted(by: { $0.count > $1.count }) {
-            try? manager.removeItem(atPath: session.root + "/" + folder)
+            try? FileManager.default.removeItem(atPath: session.root + "/" + folder)
         }
-
-        // The swap: the output becomes the previous build, the new build becomes the output.
-        let next = previousFolder
-        do {
-            if manager.fileExists(atPath: output.path) {
-                try manager.moveItem(at: output, to: swapFolder)
-                do {
-                    try manager.moveItem(at: next, to: output)
-                } catch {
-                    try? manager.moveItem(at: swapFolder, to: output)
-                    throw error
-                }
-                try manager.moveItem(at: swapFolder, to: next)
-            } else {
-                try manager.moveItem(at: next, to: output)
-            }
-        } catch {
-            throw SwapError(output: displayPath, underlying: error)
+        try swapIntoPlace()
+        // The record of what the copies hold goes with the folder the next build writes into.
+        var status = stat()
+        if lstat(previousFolder.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            session.hashes.save(to: previousFolder.path + "/" + ContentHashes.fileName)
         }
-    }
-
-    /// Every folder that holds one of `files`.
-    static func folders(of files: Set<String>) -> Set<String> {
-        var folders = Set<String>()
-        for path in files {
-            var folder = parentFolder(of: path)
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = parentFolder(of: folder)
-            }
-        }
-        return folders
-    }
-
-    /// Every file and folder under `path`, as paths relative to it.
-    static func list(_ path: String, relative: String, files: inout Set<String>, folders: inout Set<String>) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path + (relative.isEmpty ? "" : "/" + relative)) else { return }
-        for name in names {
-            let child = relative.isEmpty ? name : relative + "/" + name
-            var status = stat()
-            guard lstat(path + "/" + child, &status) == 0 else { continue }
-            if (status.st_mode & S_IFMT) == S_IFDIR {
-                folders.insert(child)
-                list(path, relative: child, files: &files, folders: &folders)
-            } else {
-                files.insert(child)
-            }
-        }
-    }
-
-    /// Copies a media or asset file unless the copy there has the same size and modification time (the
-    /// copy is given the source's time, as rsync does, so an edit to either side is noticed).
-    static func copyIfChanged(_ source: URL, to destination: String) -> Error? {
-        var from = stat(), to = stat()
-        guard stat(source.path, &from) == 0 else { return CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: source.path]) }
-        if lstat(destination, &to) == 0, (to.st_mode & S_IFMT) == S_IFREG, to.st_size == from.st_size,
-           to.st_mtim.tv_sec == from.st_mtim.tv_sec, to.st_mtim.tv_nsec == from.st_mtim.tv_nsec {
-            return nil
-        }
-        guard let data = FileManager.default.contents(atPath: source.path) else {
-            return CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: source.path])
-        }
-        unlink(destination)
-        let failure = data.withUnsafeBytes {
-            writeFile(destination, UnsafeBufferPointer(start: $0.baseAddress?.assumingMemoryBound(to: UInt8.self), count: $0.count))
-        }
-        if failure == nil {
-            var times = [from.st_atim, from.st_mtim]
-            utimensat(AT_FDCWD, destination, &times, 0)
-        }
-        return failure
-    }
-
-    static func makeFolder(_ path: String) throws {
-        if mkdir(path, 0o755) != 0, errno != EEXIST {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
-    }
-
-    /// Writes text with plain system calls (Foundation's file writing does far more per file).
-    static func writeFile(_ path: String, _ text: String) -> Error? {
-        var text = text
-        return text.withUTF8 { writeFile(path, $0) }
-    }
-
-    static func writeFile(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Error? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
-        defer { close(descriptor) }
-        var written = 0
-        while written < bytes.count, let base = bytes.baseAddress {
-            let result = systemWrite(descriptor, base + written, bytes.count - written)
-            if result < 0 {
-                if errno == EINTR { continue }
-                return CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: path])
-            }
-            written += result
-        }
-        return nil
-    }
-
-    /// Puts the output back as it was before an interrupted write: for Ctrl-C during a build.
-    public func recoverFromInterruption() {
-        removeLeftovers(in: output.deletingLastPathComponent(), name: output.lastPathComponent)
-    }
-
-    /// Undoes a swap that was cut short: if the output is missing, the build it was is put back.
-    private func removeLeftovers(in parent: URL, name: String) {
-        let manager = FileManager.default
-        if !manager.fileExists(atPath: output.path), manager.fileExists(atPath: swapFolder.path) {
-            try? manager.moveItem(at: swapFolder, to: output)
-        }
-        if manager.fileExists(atPath: swapFolder.path) {
-            // The output is there and complete; the interrupted swap left the previous build here.
-            if !manager.fileExists(atPath: previousFolder.path) {
-                try? manager.moveItem(at: swapFolder, to: previousFolder)
-            } else {
-                try? manager.removeItem(at: swapFolder)
-            }
-        }
-    }
-}
-
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-private let systemWrite = Darwin.write
-#endif
-
-/// A build being written into the previous-build folder. Pages write themselves here as they render,
-/// from several threads; folders are made as they are first needed.
-public final class OutputSession: @unchecked Sendable {
-    /// The folder being written.
-    public let root: String
-    let existingFiles: Set<String>
-    let existingFolders: Set<String>
-    /// Whether this build made the folder (so a failed build removes it).
-    let isFresh: Bool
-    private let lock = NSLock()
-    private var lockDescriptor: Int32
-    private var folders: Set<String>
-    private var written = Set<String>()
-
-    init(root: String, existingFiles: Set<String>, existingFolders: Set<String>, isFresh: Bool, lock: Int32) {
-        self.root = root
-        self.isFresh = isFresh
-        lockDescriptor = lock
-        self.existingFiles = existingFiles
-        self.existingFolders = existingFolders
-        folders = existingFolders
-    }
-
-    var writtenFiles: Set<String> { lock.withLock { written } }
-
-    /// Lets the next build of this output go ahead.
-    func unlock() {
-        lock.withLock {
-            if lockDescriptor >= 0 { close(lockDescriptor) }
-            lockDescriptor = -1
-        }
-    }
-
-    /// Writes one file of the new site; returns the error, if any.
-    public func write(_ path: String, _ text: String) -> Error? {
-        if let error = prepare(path) { return error }
-        if let error = OutputWriter.writeFile(root + "/" + path, text) { return error }
-        lock.withLock { _ = written.insert(path) }
-        return nil
-    }
-
-    /// Copies a media or asset file unless the copy there is already current.
-    func copy(_ source: URL, to path: String) -> Error? {
-        if let error = prepare(path) { return error }
-        return OutputWriter.copyIfChanged(source, to: root + "/" + path)
-    }
-
-    /// Makes the folders `path` needs, clearing a file where a folder must go or a folder where the file must go.
-    private func prepare(_ path: String) -> Error? {
-        var missing: [String] = []
-        var folder = parentFolder(of: path)
-        lock.withLock {
-            while !folder.isEmpty, !folders.contains(folder) {
-                missing.append(folder)
-                folder = parentFolder(of: folder)
-            }
-        }
-        for folder in missing.reversed() {
-            if existingFiles.contains(folder) { unlink(root + "/" + folder) }
-            do { try OutputWriter.makeFolder(root + "/" + folder) } catch { return error }
-            lock.withLock { _ = folders.insert(folder) }
-        }
-        if existingFolders.contains(path) { try? FileManager.default.removeItem(atPath: root + "/" + path) }
-        return nil
-    }
-}
-
-/// `a/b/c.html` -> `a/b`; `c.html` -> `` (plain string work: Foundation's path functions are not safe to
-/// call from several threads at once on Linux).
-func parentFolder(of path: String) -> String {
-    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-    return String(path[..<slash])
-}
-
-/// The new site could not be put in place of the old one.
-struct SwapError: LocalizedError {
-    var output: String
-    var underlying: Error
-    var errorDescription: String? {
-        "the new site could not take the place of `\(output)` (\(underlying.localizedDescription)); if that folder is a mount point or a disk of its own, build into a folder beside it and copy from there"
     }
 }
