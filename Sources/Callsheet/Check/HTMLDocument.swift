@@ -14,12 +14,15 @@ final class HTMLDocument {
 
     /// Parses `html`. Gumbo never fails: like a browser, it makes a tree out of any input.
     init(_ html: String) {
-        let bytes = Array(html.utf8)
-        buffer = .allocate(capacity: bytes.count + 1)
-        for (index, byte) in bytes.enumerated() { buffer[index] = CChar(bitPattern: byte) }
-        buffer[bytes.count] = 0
+        let count = html.utf8.count
+        let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: count + 1)
+        html.withBytes { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { _ = buffer.initialize(from: $0) }
+        }
+        buffer[count] = 0
+        self.buffer = buffer
         options.max_errors = 0  // the checks do not use parse errors; don't collect them
-        output = gumbo_parse_with_options(&options, buffer.baseAddress, bytes.count)
+        output = gumbo_parse_with_options(&options, buffer.baseAddress, count)
         elements = Self.collect(from: output.pointee.document)
     }
 
@@ -74,7 +77,8 @@ final class HTMLDocument {
         attributes.reserveCapacity(Int(element.attributes.length))
         for index in 0..<Int(element.attributes.length) {
             let attribute = element.attributes.data[index]!.assumingMemoryBound(to: GumboAttribute.self).pointee
-            attributes.append(.init(name: String(cString: attribute.name).lowercased(), value: String(cString: attribute.value)))
+            // gumbo gives attribute names in lower case already
+            attributes.append(.init(name: String(cString: attribute.name), value: String(cString: attribute.value)))
         }
         let namespace: HTMLElement.Namespace
         switch element.tag_namespace {

@@ -112,7 +112,8 @@ extension SiteChecker {
 
     /// Text that `build-site new` wrote for the coordinator to replace, still on the page or in its JSON-LD.
     func checkPlaceholders(_ page: ScannedPage, into diagnostics: inout Diagnostics) {
-        guard page.html.contains(Placeholder.marker) else { return }
+        let marker = Array(Placeholder.marker.utf8)
+        guard page.html.withBytes({ !String.offsets(of: marker, in: $0).isEmpty }) else { return }
         var places: [(SourceLocation, Substring)] = []
         for (file, yamlLines) in [(page.page.sourcePath, page.page.bodyLineOffset), (finder.siteYAML, Int.max)] {
             guard let file, let lines = finder.lines(ofFile: file) else { continue }

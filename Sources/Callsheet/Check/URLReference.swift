@@ -113,7 +113,13 @@ extension Character {
 }
 
 extension String {
+    /// Without leading and trailing HTML whitespace; the usual value, with none, is returned as it is.
     func trimmingHTMLSpaces() -> String {
-        String(drop(while: \.isHTMLSpace).reversed().drop(while: \.isHTMLSpace).reversed())
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return self }
+        let bytes = Array(utf8)
+        let start = bytes.firstIndex { !isSpace($0) } ?? bytes.count
+        let end = bytes.lastIndex { !isSpace($0) }.map { $0 + 1 } ?? start
+        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
     }
 }
