@@ -21,11 +21,17 @@ let package = Package(
         ),
         // System calls Swift cannot reach (renameat2, openat2): a C file and its header.
         .target(name: "CSystemShims"),
+        .systemLibrary(
+            name: "CGumbo",
+            pkgConfig: "gumbo",
+            providers: [.apt(["libgumbo-dev"]), .brew(["gumbo-parser"])]
+        ),
         .target(
             name: "Callsheet",
             dependencies: [
                 "CCmark",
                 "CSystemShims",
+                "CGumbo",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -22,7 +22,9 @@ struct Check: ParsableCommand {
             throw ExitCode(1)
         }
         let checker = SiteChecker(report: report)
-        let diagnostics = (report.warnings + checker.check()).sorted { ($0.location?.description ?? "") < ($1.location?.description ?? "") }
+        var found = Diagnostics()
+        found.append(contentsOf: report.warnings + checker.check())
+        let diagnostics = found.sorted  // by file, then line and column as numbers
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         Console.printDiagnostics(diagnostics, quiet: false, summary: false)
@@ -34,6 +36,9 @@ struct Check: ParsableCommand {
         } else {
             line += "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
             if strict && warnings > 0 && errors == 0 { line += " (--strict: warnings fail)" }
+        }
+        if !checker.allowedHosts.isEmpty {
+            line += "; third-party hosts allowed by site.yml: \(checker.allowedHosts.joined(separator: ", "))"
         }
         if failed {
             FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -99,7 +99,7 @@ import Testing
             let html = try #require(site.read(path))
             let broken = html.contains(plainBreakout) || html.contains(accentBreakout)
             #expect(!broken, "\(path)")
-            #expect(!HTMLTags.scan(html).contains { $0.attributes["onfocus"] != nil || $0.attributes["autofocus"] != nil }, "\(path)")
+            #expect(!HTMLDocument(html).elements.contains { $0["onfocus"] != nil || $0["autofocus"] != nil }, "\(path)")
         }
     }
 

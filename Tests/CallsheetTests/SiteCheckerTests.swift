@@ -3,30 +3,12 @@ import Testing
 @testable import Callsheet
 
 @Suite struct SiteCheckerTests {
-    /// Builds in memory and runs the checks; paths come back relative to the site folder.
-    func problems(_ site: TestSite) throws -> [Diagnostic] {
-        let report = try SiteBuilder(options: site.options()).render()
-        return (report.warnings + SiteChecker(report: report).check()).map { diagnostic in
-            var diagnostic = diagnostic
-            if let path = diagnostic.location?.path, path.hasPrefix(site.root.path + "/") {
-                diagnostic.location?.path = String(path.dropFirst(site.root.path.count + 1))
-            }
-            return diagnostic
-        }
-    }
+    func problems(_ site: TestSite) throws -> [Diagnostic] { try site.checkProblems() }
 
-    static let described = "description: A page description that is long enough for search engines to show it.\n"
+    static let described = TestSite.described
 
-    /// A site whose pages pass every check, with one template or content change on top.
     func site(_ files: [String: String] = [:], template: (name: String, text: String)? = nil) throws -> TestSite {
-        var content = [
-            "index.md": "---\ntitle: Home\n\(Self.described)---\nWelcome.\n",
-            "pages/privacy.md": "---\ntitle: Privacy\n\(Self.described)---\nNo cookies.\n",
-        ]
-        for (path, text) in files { content[path] = text }
-        let site = try TestSite(content)
-        if let template { try site.write(template.text, to: "templates/" + template.name) }
-        return site
+        try TestSite.checked(files, templates: template.map { [$0.name: $0.text] } ?? [:])
     }
 
     @Test func theSampleSitePassesEveryCheckStrictly() throws {
@@ -111,7 +93,7 @@ import Testing
         let lines = head.split(separator: "\n", omittingEmptySubsequences: false).count - 1
         #expect(found.map(\.summary).contains(
             "templates/partials/head.mustache:\(lines):14: this page loads `https://cdn.example.net/tracker.js` from cdn.example.net, another website, which sees every visitor"))
-        #expect(found.map(\.summary).contains("templates/assets/extra.css:1:9: this stylesheet loads a file from another website, which sees every visitor"))
+        #expect(found.map(\.summary).contains("templates/assets/extra.css:1:9: this stylesheet loads `https://fonts.example.net/css?family=Fancy` from fonts.example.net, another website, which sees every visitor"))
     }
 
     @Test func pagesHeavierThanTheBudgetAreAWarning() throws {
@@ -181,7 +163,6 @@ import Testing
             "media/Jane's CV.txt": "CV",
         ])
         defer { site.remove() }
-        let report = try SiteBuilder(options: site.options()).render()
-        #expect(SiteChecker(report: report).check().map(\.message) == [])
+        #expect(try site.checkProblems().map(\.message) == [])
     }
 }

@@ -63,7 +63,7 @@ struct TemplateContext: Sendable {
     func page(_ page: Page, contentHTML: String, jsonld: [JSON], ogImage: String?, ogImageAlt: String?) -> PageData {
         let headTitle: String
         if page.kind == .home {
-            headTitle = config.tagline.map { "\(config.title) · \($0)" } ?? config.title
+            headTitle = config.title  // the tagline is under the heading and in the description; titles stay short
         } else {
             headTitle = "\(page.title) · \(config.title)"
         }

@@ -32,6 +32,8 @@ public struct SiteConfig: Sendable {
     public var nav: [NavEntry]?
     /// site.yml `home:`.
     public var home = HomeSettings()
+    /// Other websites pages may load from (site.yml `check: {allow_hosts: [...]}`), such as a privacy-friendly analytics host.
+    public var allowedHosts: [String] = []
 
     static let knownKeys: Set<String> = ["title", "tagline", "description", "base_url", "language", "owner", "markdown", "check", "nav", "home"]
     static let knownOwnerKeys: Set<String> = ["name", "pronouns", "role", "location", "email", "links"]
@@ -95,11 +97,19 @@ public struct SiteConfig: Sendable {
             reader.absorb(markdownReader)
         }
         var pageBudgetKB = 60
+        var allowedHosts: [String] = []
         if var checkReader = reader.mapping("check") {
             if let budget = checkReader.int("page_budget_kb") {
                 if budget > 0 { pageBudgetKB = budget } else { checkReader.error("`page_budget_kb` must be more than 0", at: "page_budget_kb") }
             }
-            checkReader.warnAboutUnknownKeys(known: ["page_budget_kb"], in: "`check`")
+            for item in checkReader.list("allow_hosts") ?? [] {
+                guard case .scalar(let host, _) = item.kind, !host.isEmpty, !host.contains("/"), !host.contains(" ") else {
+                    checkReader.append(.error("each of `allow_hosts` must be a host name, such as plausible.io", at: item.location))
+                    continue
+                }
+                allowedHosts.append(host.lowercased())
+            }
+            checkReader.warnAboutUnknownKeys(known: ["page_budget_kb", "allow_hosts"], in: "`check`")
             reader.absorb(checkReader)
         }
         let nav = readNav(&reader)
@@ -111,6 +121,7 @@ public struct SiteConfig: Sendable {
         config.pageBudgetKB = pageBudgetKB
         config.nav = nav
         config.home = home
+        config.allowedHosts = allowedHosts
         return (config, reader.diagnostics.all)
     }
 

@@ -1,0 +1,142 @@
+import Foundation
+
+extension SiteChecker {
+    func checkImages(_ page: ScannedPage, into diagnostics: inout Diagnostics) {
+        for element in page.elements where element.name == "img" && element["alt"] == nil {
+            for location in finder.origins(of: element["src"] ?? "<img", on: page.page) {
+                diagnostics.warning("an image has no alt text", at: location,
+                                    hint: "describe it for people who cannot see it (alt=\"\" only for decoration)")
+            }
+        }
+    }
+
+    func checkHeadings(_ page: ScannedPage, into diagnostics: inout Diagnostics) {
+        var previous = 0
+        for element in page.elements {
+            guard let level = element.headingLevel else { continue }
+            if previous > 0, level > previous + 1 {
+                diagnostics.warning("this heading skips from h\(previous) to h\(level)", at: headingLocation(element, on: page.page),
+                                    hint: "use one more `#` than the heading above it, so screen reader users keep their place")
+            }
+            previous = level
+        }
+    }
+
+    /// A heading from Markdown is found by its id; a heading from a template by its text.
+    private func headingLocation(_ element: HTMLElement, on page: Page) -> SourceLocation {
+        if let id = element["id"], let source = page.sourcePath {
+            for (index, line) in page.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.hasPrefix("#") {
+                let text = line.drop { $0 == "#" }.trimmingSpaces()
+                if Slug.anchor(from: text) == id || id.hasPrefix(Slug.anchor(from: text) + "-") {
+                    return SourceLocation(path: source, line: index + 1 + page.bodyLineOffset, column: 1)
+                }
+            }
+        }
+        return SourceFinder.location(of: page)
+    }
+
+    func checkDescription(of page: Page, into diagnostics: inout Diagnostics) {
+        guard let source = page.sourcePath, !page.isNoIndex else { return }
+        guard let description = page.description else {
+            diagnostics.warning("this page has no `description`", at: SourceLocation(path: source, line: 1, column: 1),
+                                hint: "add `description: ...` to its front matter: one sentence of 50 to 160 characters for search results")
+            return
+        }
+        let count = description.count
+        if count < 50 || count > 160 {
+            diagnostics.warning("the description is \(count) characters long; search engines show 50 to 160",
+                                at: page.descriptionLocation ?? SourceLocation(path: source),
+                                hint: count < 50 ? "say a little more about the page" : "shorten it to one sentence")
+        }
+    }
+
+    func checkWeight(_ page: ScannedPage, into diagnostics: inout Diagnostics) {
+        var bytes = page.html.utf8.count
+        for element in page.elements where element.name == "link" && (element["rel"] ?? "").lowercased().contains("stylesheet") {
+            guard let href = element["href"], href.hasPrefix(config.baseURL.root) else { continue }
+            let file = Self.decoded(String(href.dropFirst(config.baseURL.root.count)))
+            if let generated = report.site.files[file] { bytes += generated.utf8.count }
+            if let source = report.site.copies[file], let size = try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int {
+                bytes += size
+            }
+        }
+        let budget = config.pageBudgetKB * 1024
+        if bytes > budget {
+            diagnostics.warning("this page weighs \(bytes / 1024) KB with its CSS, more than the \(config.pageBudgetKB) KB budget",
+                                at: SourceFinder.location(of: page.page),
+                                hint: "split it into pages, or raise `check: {page_budget_kb: ...}` in site.yml")
+        }
+    }
+
+    /// Search results show about 60 characters of a title; the home page's title should not say the tagline again.
+    func checkTitle(_ page: ScannedPage, into diagnostics: inout Diagnostics) {
+        guard !page.page.isNoIndex, let title = Self.title(of: page) else { return }
+        let isHome = page.page.kind == .home
+        var own = title
+        let siteName = " · " + config.title
+        if !isHome, own.hasSuffix(siteName) { own = String(own.dropLast(siteName.count)) }  // the theme's suffix may be cut
+        let siteYAML = finder.siteYAML
+        if own.count > 60 {
+            let location = isHome ? siteYAML.flatMap { finder.location(ofKey: "title", inFile: $0) }
+                : page.page.sourcePath.flatMap { finder.location(ofKey: "title", inFile: $0) }
+            diagnostics.warning("the title \u{201C}\(own)\u{201D} is \(own.count) characters long; search results cut it after about 60",
+                                at: location ?? SourceFinder.location(of: page.page),
+                                hint: isHome ? "shorten `title` in site.yml: your name and what you do" : "shorten `title` in the front matter")
+        }
+        if isHome, let tagline = config.tagline, title.localizedCaseInsensitiveContains(tagline) {
+            diagnostics.warning("the home page's title repeats the tagline",
+                                at: siteYAML.flatMap { finder.location(ofKey: "tagline", inFile: $0) } ?? SourceFinder.location(of: page.page),
+                                hint: "the tagline shows under the heading and in search results already; keep it out of `title`")
+        }
+    }
+
+    /// What a link to the page shows when shared in a message or on social media.
+    func checkPreviewImage(_ page: ScannedPage, into diagnostics: inout Diagnostics) {
+        guard !page.page.isNoIndex else { return }
+        let meta = { (property: String) in
+            page.elements.first { $0.name == "meta" && $0["property"] == property }?["content"]?.trimmingHTMLSpaces()
+        }
+        guard let image = meta("og:image"), !image.isEmpty else {
+            diagnostics.warning("this page has no link-preview image", at: SourceFinder.location(of: page.page),
+                                hint: "a link to it shared in a message or on social media shows no picture; give the page an `image:`, "
+                                    + "or the site a `social_image:` in site.yml")
+            return
+        }
+        let path = image.split(separator: "?").first.map(String.init) ?? image
+        if path.lowercased().hasSuffix(".svg") || (meta("og:image:type") ?? "").lowercased().contains("svg") {
+            diagnostics.warning("the link-preview image `\(image)` is an SVG, which social media and messaging apps do not show",
+                                at: page.page.photoLocation ?? finder.origins(of: image, on: page.page)[0],
+                                hint: "use a JPEG or PNG, ideally 1200 x 630 pixels")
+        }
+    }
+
+    /// Text that `build-site new` wrote for the coordinator to replace, still on the page or in its JSON-LD.
+    func checkPlaceholders(_ page: ScannedPage, into diagnostics: inout Diagnostics) {
+        let marker = Array(Placeholder.marker.utf8)
+        guard page.html.withBytes({ !String.offsets(of: marker, in: $0).isEmpty }) else { return }
+        var places: [(SourceLocation, Substring)] = []
+        for (file, yamlLines) in [(page.page.sourcePath, page.page.bodyLineOffset), (finder.siteYAML, Int.max)] {
+            guard let file, let lines = finder.lines(ofFile: file) else { continue }
+            for (index, line) in lines.enumerated() {
+                guard let range = line.range(of: Placeholder.marker) else { continue }
+                if index < yamlLines, line.trimmingSpaces().hasPrefix("#") { continue }  // a YAML comment, not shown
+                places.append((SourceLocation(path: file, line: index + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1),
+                               line[range.lowerBound...]))
+            }
+        }
+        for template in finder.templates(for: page.page.kind) {
+            for (index, line) in template.lines.enumerated() {
+                guard let range = line.range(of: Placeholder.marker) else { continue }
+                places.append((SourceLocation(path: template.path, line: index + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1),
+                               line[range.lowerBound...]))
+            }
+        }
+        if places.isEmpty { places = [(SourceFinder.location(of: page.page), Placeholder.marker[...])] }
+        for (location, text) in places {
+            var excerpt = String(text.prefix { $0 != "\"" }).trimmingSpaces()
+            if excerpt.count > 60 { excerpt = String(excerpt.prefix(59)) + "\u{2026}" }
+            diagnostics.warning("placeholder text from `build-site new` is still here: \u{201C}\(excerpt)\u{201D}", at: location,
+                                hint: "write your own words in its place; it shows on the page and in what search engines read")
+        }
+    }
+}
