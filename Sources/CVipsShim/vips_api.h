@@ -54,6 +54,7 @@ VipsBandFormat vips_image_get_format(const VipsImage *image);
 VipsInterpretation vips_image_guess_interpretation(const VipsImage *image);
 int vips_image_get_orientation(VipsImage *image);
 gboolean vips_image_hasalpha(VipsImage *image);
+VipsImage *vips_image_copy_memory(VipsImage *image);
 GType vips_image_get_typeof(const VipsImage *image, const char *name);
 
 int vips_thumbnail_source(VipsSource *source, VipsImage **out, int width, ...);

@@ -40,6 +40,10 @@ int cs_has_profile(cs_object *image);
 /// is cut short or damaged fails.
 cs_object *cs_thumbnail(cs_object *source, int width, int height, cs_crop crop, int enlarge);
 
+/// The image computed into memory: a thumbnail can be encoded once only (it streams from its source),
+/// a materialized image any number of times. NULL on failure (a damaged file).
+cs_object *cs_materialize(cs_object *image);
+
 /// The image with its transparency flattened onto the colour (`rgb` as 0xRRGGBB). NULL on failure.
 cs_object *cs_flatten(cs_object *image, unsigned int rgb);
 

@@ -37,7 +37,8 @@ struct ImageProcessor {
         let stem = Self.stem(of: source)
         let formats: [ImageFormat] = format == .webp ? [.webp] : [format, .webp]
         for width in settings.widths(for: header.width) {
-            guard let resized = width == header.width ? full : file.thumbnail(width: width) else { return .failure(.unreadable) }
+            // Small (at most 1600 wide), so held in memory to be encoded in both formats.
+            guard let resized = file.thumbnail(width: width)?.materialized() else { return .failure(.unreadable) }
             for output in formats {
                 let quality = output == .webp ? settings.webpQuality : settings.jpegQuality
                 guard let encoded = resized.encoded(as: output, quality: quality) else { return .failure(.unreadable) }
@@ -51,7 +52,8 @@ struct ImageProcessor {
     }
 
     /// The link-preview image: cut to 1200 x 630 around what draws the eye, or to the largest box of that
-    /// shape the picture holds when it is smaller; JPEG, or PNG when it has transparency; never SVG.
+    /// shape the picture holds when it is smaller; a JPEG (transparency filled with white, which every
+    /// platform shows the same), never SVG.
     func social(_ bytes: [UInt8], source: String, tag: String) -> Result<ProcessedImage, ImageProblem> {
         guard ImageFormat.sniff(bytes) != nil, let file = VipsImage.file(bytes), let header = file.header() else {
             return .failure(.unreadable)
@@ -67,10 +69,10 @@ struct ImageProcessor {
         guard boxWidth >= 200, boxHeight >= 100 else {
             return .failure(.tooSmall(width: header.width, height: header.height, needed: "at least 200 px wide for a link preview, best 1200 x 630"))
         }
-        guard let cut = file.thumbnail(width: boxWidth, height: boxHeight, crop: .attention, enlarge: isVector) else {
+        guard let cut = file.thumbnail(width: boxWidth, height: boxHeight, crop: .attention, enlarge: isVector)?.flattened(onto: 0xFFFFFF) else {
             return .failure(.unreadable)
         }
-        let format: ImageFormat = cut.hasAlpha ? .png : .jpeg
+        let format = ImageFormat.jpeg
         guard let encoded = cut.encoded(as: format, quality: 85) else { return .failure(.unreadable) }
         let path = "\(Self.stem(of: source))-\(cut.width)x\(cut.height).\(tag).\(format.fileExtension)"
         var result = ProcessedImage()

@@ -72,6 +72,12 @@ final class VipsImage {
         return cs_thumbnail(object, Int32(clamping: width), Int32(clamping: height), mode, enlarge ? 1 : 0).map(VipsImage.init)
     }
 
+    /// This image computed into memory, so it can be encoded more than once (a thumbnail streams from
+    /// its file and can be encoded once). Nil when the file is damaged.
+    func materialized() -> VipsImage? {
+        cs_materialize(object).map(VipsImage.init)
+    }
+
     /// This image with its transparency filled with `rgb` (0xRRGGBB).
     func flattened(onto rgb: UInt32) -> VipsImage? {
         cs_flatten(object, rgb).map(VipsImage.init)
@@ -81,7 +87,8 @@ final class VipsImage {
     var height: Int { Int(cs_height(object)) }
     var hasAlpha: Bool { cs_has_alpha(object) != 0 }
 
-    /// The image encoded with no metadata at all; nil when it cannot be decoded (a damaged file).
+    /// The image encoded with no metadata at all; nil when it cannot be decoded (a damaged file). A
+    /// thumbnail can be encoded once; `materialized()` first to encode it again.
     func encoded(as format: ImageFormat, quality: Int) -> [UInt8]? {
         var buffer: UnsafeMutableRawPointer?
         var length = 0
@@ -93,7 +100,8 @@ final class VipsImage {
         }
         guard status == 0, let buffer else { return nil }
         defer { cs_free(buffer) }
-        return Array(UnsafeRawBufferPointer(start: buffer, count: length))
+        let bytes = Array(UnsafeRawBufferPointer(start: buffer, count: length))
+        return format == .webp ? WebPChunks.strippingMetadata(bytes) : bytes
     }
 
     /// The SHA-256 of `bytes`, in hex (glib's, which libvips brings along).
