@@ -26,12 +26,20 @@ let package = Package(
             pkgConfig: "gumbo",
             providers: [.apt(["libgumbo-dev"]), .brew(["gumbo-parser"])]
         ),
+        // libvips (apt install libvips-dev, or brew install vips) behind plain C wrappers. Not a pkg-config
+        // system library: glib's pkg-config flags hold -pthread, which SwiftPM warns about on every build;
+        // Sources/CVipsShim/vips_api.h declares what the wrappers call, checked against the real headers in CI.
+        .target(
+            name: "CVipsShim",
+            linkerSettings: [.linkedLibrary("vips"), .linkedLibrary("gobject-2.0"), .linkedLibrary("glib-2.0")]
+        ),
         .target(
             name: "Callsheet",
             dependencies: [
                 "CCmark",
                 "CSystemShims",
                 "CGumbo",
+                "CVipsShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -130,6 +130,11 @@ public struct SiteBuilder {
             content.config.baseURL = baseURL
         }
         clock.lap("read pages")
+        // 2b. Images: upright, stripped, resized (in parallel; cached between builds beside the output).
+        let images = SiteImages.make(media: content.mediaFiles, socialSources: [], icon: nil,
+                                     cache: ImageCache(besideOutput: options.outputDirectory), jobs: options.jobs,
+                                     url: contentTree.url(of:))
+        clock.lap("images")
         // 3. The contact form.
         let form = try stage(Self.contactForm(in: content))
         // 4. Templates.
@@ -176,7 +181,10 @@ public struct SiteBuilder {
         if !posts.isEmpty {
             site.files[Feed.path] = Feed.atom(posts: posts, list: content.pages.first { $0.kind == .news }, config: content.config)
         }
-        for file in content.mediaFiles { site.copies[file] = contentTree.url(of: file) }
+        for file in content.mediaFiles where !images.handles(file) { site.copies[file] = contentTree.url(of: file) }
+        let usedImages = Set<String>()
+        site.copies.merge(images.files(used: usedImages, url: contentTree.url(of:))) { _, image in image }
+        diagnostics.append(contentsOf: images.unusedUnreadable(used: usedImages, displayPath: contentTree.displayPath(of:)))
         for file in templates.assetFiles { site.copies[file] = templateTree.url(of: file) }
         diagnostics.append(contentsOf: Self.addStaticFiles(content.staticFiles, to: &site, tree: contentTree))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sorted) }

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Every image of the site, processed: what pages show (sizes, variants, link previews) and what the
+/// output publishes. Made once per build, before pages render; read by every page.
+public struct SiteImages: Sendable {
+    /// Each image in `media/` (JPEG, PNG, WebP, SVG), by its path in the content folder.
+    var pictures: [String: Result<ImageInfo, ImageProblem>] = [:]
+    /// The link-preview image made of each source that is some page's picture or `social_image`.
+    var socials: [String: Result<SocialImage, ImageProblem>] = [:]
+    /// The icons made of site.yml's `icon`, when it has one.
+    var icons: Result<[String: URL], ImageProblem>?
+    /// The files made of each source: its own address and its variants.
+    private var pictureFiles: [String: [String: URL]] = [:]
+    private var socialFiles: [String: [String: URL]] = [:]
+
+    /// No images at all.
+    public init() {}
+
+    /// Processes `media` (every file in `media/`), the link-preview images of `socialSources`, and the
+    /// icons of `icon`. `url` gives a content file's place on disk.
+    static func make(media: [String], socialSources: Set<String>, icon: String?, cache: ImageCache, jobs: Int,
+                     url: (String) -> URL) -> SiteImages {
+        var work = media.filter { ImageFormat.isImage(name: $0) }.sorted().map(ImageJob.picture)
+        work += socialSources.sorted().map(ImageJob.social)
+        if let icon { work.append(.icons(icon)) }
+        var images = SiteImages()
+        guard !work.isEmpty else { return images }
+        let outcomes = ImagePipeline(cache: cache, jobs: jobs).run(work, url: url)
+        for (job, outcome) in outcomes {
+            switch job {
+            case .picture(let source):
+                images.pictures[source] = outcome.flatMap { $0.info.map(Result.success) ?? .failure(.unreadable) }
+                images.pictureFiles[source] = (try? outcome.get())?.files
+            case .social(let source):
+                images.socials[source] = outcome.flatMap { $0.social.map(Result.success) ?? .failure(.unreadable) }
+                images.socialFiles[source] = (try? outcome.get())?.files
+            case .icons:
+                images.icons = outcome.map(\.files)
+            }
+        }
+        return images
+    }
+
+    /// Whether `path` (in the content folder) is an image this stage publishes, rather than a file
+    /// copied as it is.
+    func handles(_ path: String) -> Bool { pictures[path] != nil }
+
+    /// What the output gets: every image at its own address (upright and stripped; SVG as it is, from
+    /// `url`), the variants and link previews of the images pages use, and the icons.
+    func files(used: Set<String>, url: (String) -> URL) -> [String: URL] {
+        var files: [String: URL] = [:]
+        for (source, picture) in pictures {
+            guard case .success(let info) = picture else { continue }
+            if info.format == .svg { files[source] = url(source); continue }
+            for (path, file) in pictureFiles[source] ?? [:] where path == source || used.contains(source) {
+                files[path] = file
+            }
+        }
+        for (source, made) in socialFiles where used.contains(source) {
+            files.merge(made) { first, _ in first }
+        }
+        if case .success(let icons) = icons { files.merge(icons) { first, _ in first } }
+        return files
+    }
+
+    /// Warnings for images in `media/` that no page uses and that cannot be read: they are left out.
+    func unusedUnreadable(used: Set<String>, displayPath: (String) -> String) -> [Diagnostic] {
+        pictures.keys.sorted().compactMap { source in
+            guard !used.contains(source), case .failure = pictures[source] else { return nil }
+            return .warning("this file is not a readable JPEG, PNG, WebP or SVG image, so it is left out",
+                            at: SourceLocation(path: displayPath(source), line: 0),
+                            hint: "open it in an image editor and export it again, or remove it")
+        }
+    }
+}
+
+extension ImageProblem {
+    /// The message for an image named at some line of the content.
+    func message(for path: String, role: String) -> (message: String, hint: String) {
+        switch self {
+        case .unreadable:
+            return ("\(role) `\(path)` is not a readable JPEG, PNG, WebP or SVG image",
+                    "open it in an image editor and export it again as JPEG or PNG")
+        case .tooSmall(let width, let height, let needed):
+            return ("\(role) `\(path)` is \(width) x \(height) px, too small: it must be \(needed)",
+                    "use a larger version of the picture")
+        }
+    }
+}
