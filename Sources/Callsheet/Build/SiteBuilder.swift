@@ -129,6 +129,7 @@ public struct SiteBuilder {
             }
             content.config.baseURL = baseURL
         }
+        _ = try stage((true, content.config.theme.missingFiles(mediaFiles: Set(content.mediaFiles))))
         clock.lap("read pages")
         // 2b. Images: upright, stripped, resized (in parallel; cached between builds beside the output).
         let images = SiteImages.make(media: content.mediaFiles, socialSources: [], icon: nil,
@@ -188,6 +189,10 @@ public struct SiteBuilder {
         for file in templates.assetFiles { site.copies[file] = templateTree.url(of: file) }
         diagnostics.append(contentsOf: Self.addStaticFiles(content.staticFiles, to: &site, tree: contentTree))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sorted) }
+        if let css = content.config.theme.stylesheet(root: content.config.baseURL.root) {
+            site.files[ThemeSettings.stylesheetPath] = css
+            site.copies[ThemeSettings.stylesheetPath] = nil
+        }
         clock.lap("sitemap and copies")
         return BuildReport(pageCount: rendered.count, fileCount: site.files.count + site.copies.count,
                            warnings: diagnostics.sorted, site: site, content: content,

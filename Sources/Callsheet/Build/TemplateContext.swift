@@ -54,10 +54,13 @@ struct TemplateContext: Sendable {
             if case .sectionList(let section) = entry.page.kind.declaration.source, page.kind == section.item { current = true }
             return NavItem(title: entry.label, url: url(entry.page), current: current)
         }
-        return SiteData(title: config.title, tagline: config.tagline, language: config.language, root: config.baseURL.root,
+        var site = SiteData(title: config.title, tagline: config.tagline, language: config.language, root: config.baseURL.root,
                         url: config.baseURL.absolute, stylesheet: config.baseURL.url("assets/style.css"), owner: owner,
                         nav: nav, footerPages: footerPages, urls: urls,
                         feedUrl: posts.isEmpty ? nil : config.baseURL.url(Feed.path))
+        if !config.theme.changesNothing { site.themeStylesheet = config.baseURL.url(ThemeSettings.stylesheetPath) }
+        site.logo = config.theme.logo.map { config.baseURL.url($0) }
+        return site
     }
 
     func page(_ page: Page, contentHTML: String, jsonld: [JSON], ogImage: String?, ogImageAlt: String?) -> PageData {

@@ -28,6 +28,9 @@ struct SiteData: Encodable {
     let footerPages: Prebuilt?
     let urls: Prebuilt
     let feedUrl: String?
+    /// The stylesheet made from site.yml's `theme:`, when it sets anything; and its logo.
+    var themeStylesheet: String?
+    var logo: String?
 }
 
 /// One menu entry.

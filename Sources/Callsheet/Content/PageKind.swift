@@ -38,7 +38,7 @@ public enum PageKind: String, Sendable, CaseIterable {
                                    dateRequired: true, keys: ["summary", "image", "image_alt"], render: PostData.render)
         case .contact:
             return KindDeclaration(source: .file("contact.md"), defaultTitle: "Contact", menuLabel: "Contact",
-                                   keys: ["form", "thanks"], details: ContactDetails.read, render: ContactData.render)
+                                   keys: ["form", "thanks", "response_time"], details: ContactDetails.read, render: ContactData.render)
         case .thanks:
             return KindDeclaration(source: .generated(path: "contact/thanks/"), defaultTitle: "Thank you", isNoIndex: true)
         case .page:

@@ -34,8 +34,10 @@ public struct SiteConfig: Sendable {
     public var home = HomeSettings()
     /// Other websites pages may load from (site.yml `check: {allow_hosts: [...]}`), such as a privacy-friendly analytics host.
     public var allowedHosts: [String] = []
+    /// site.yml `theme`: accent colour, fonts and logo.
+    public var theme = ThemeSettings()
 
-    static let knownKeys: Set<String> = ["title", "tagline", "description", "base_url", "language", "owner", "markdown", "check", "nav", "home"]
+    static let knownKeys: Set<String> = ["title", "tagline", "description", "base_url", "language", "owner", "markdown", "check", "nav", "home", "theme"]
     static let knownOwnerKeys: Set<String> = ["name", "pronouns", "role", "location", "email", "links"]
 
     /// Reads site.yml's text. Every problem comes back as a diagnostic against `path`.
@@ -114,6 +116,8 @@ public struct SiteConfig: Sendable {
         }
         let nav = readNav(&reader)
         let home = readHome(&reader)
+        let (theme, themeProblems) = ThemeSettings.read(reader.value("theme"), at: reader.keyLocation("theme"))
+        themeProblems.forEach { reader.append($0) }
         reader.warnAboutUnknownKeys(known: knownKeys, in: "site.yml")
         guard let title, let baseURL, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics.all) }
         var config = SiteConfig(title: title, tagline: tagline, description: description, baseURL: baseURL,
@@ -122,6 +126,7 @@ public struct SiteConfig: Sendable {
         config.nav = nav
         config.home = home
         config.allowedHosts = allowedHosts
+        config.theme = theme
         return (config, reader.diagnostics.all)
     }
 

@@ -1,7 +1,8 @@
-/// The contact page's keys: `contact.email` and the rendered `form`.
+/// The contact page's keys: `contact.email`, `contact.response_time` and the rendered `form`.
 struct ContactData: Encodable {
     struct Contact: Encodable {
         let email: String?
+        var responseTime: String?
     }
 
     struct Form: Encodable {
@@ -15,14 +16,17 @@ struct ContactData: Encodable {
 
     static func render(_ rendering: inout KindRendering) -> any Encodable {
         let config = rendering.config
-        guard let form = rendering.renderer.form else { return ContactData(contact: Contact(email: config.owner.email), form: nil) }
+        var contact = Contact(email: config.owner.email)
+        contact.responseTime = rendering.page.details(ContactDetails.self)?.responseTime
+            .map { config.markdown.smartPunctuation ? Typography.smart($0) : $0 }
+        guard let form = rendering.renderer.form else { return ContactData(contact: contact, form: nil) }
         rendering.ids = AnchorIDs(reserved: rendering.renderer.templates.fixedIDs.union(form.elementIDs))
         let privacy = rendering.context.pages.first { $0.kind == .page && $0.contentPath == "pages/privacy.md" }
         let success = form.success.hasPrefix("https://")
         let links = ContactForm.Links(successURL: success ? form.success : config.baseURL.url(form.success),
                                       successAbsoluteURL: success ? form.success : config.baseURL.absolute(form.success),
                                       privacyURL: privacy.map { config.baseURL.url($0.sitePath) }, ownerName: config.owner.name)
-        return ContactData(contact: Contact(email: config.owner.email),
+        return ContactData(contact: contact,
                            form: Form(html: form.html(links: links), provider: form.provider.rawValue,
                                       schemaUrl: config.baseURL.url(ContactForm.schemaPath)))
     }

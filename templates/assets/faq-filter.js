@@ -1,0 +1,79 @@
+// The FAQ filter: a search box at the top of the FAQ's contents that hides the questions whose
+// question and answer do not contain every word typed. Progressive enhancement: the FAQ page
+// works fully without it, and nothing of it is in the HTML until this script runs.
+(function () {
+  "use strict";
+  var contents = document.querySelector("[data-faq-contents]");
+  var answers = document.querySelector("[data-faq-answers]");
+  if (!contents || !answers || !("hidden" in contents)) return;
+  var items = Array.prototype.slice.call(answers.querySelectorAll(".faq-item"));
+  if (items.length < 2) return;
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  var entries = items.map(function (item) {
+    var heading = item.querySelector("h2, h3");
+    var id = heading ? heading.id : "";
+    var link = id ? contents.querySelector('a[href="#' + CSS.escape(id) + '"]') : null;
+    return { item: item, text: fold(item.textContent), contentsItem: link ? link.parentNode : null };
+  });
+  var groups = Array.prototype.slice.call(answers.querySelectorAll(".faq-group"));
+  var indexLabels = Array.prototype.slice.call(contents.querySelectorAll(".faq-index-group"));
+
+  var box = document.createElement("div");
+  box.className = "faq-filter";
+  box.setAttribute("role", "search");
+  var label = document.createElement("label");
+  label.htmlFor = "faq-filter-input";
+  label.textContent = "Filter questions";
+  var input = document.createElement("input");
+  input.type = "search";
+  input.id = "faq-filter-input";
+  input.autocomplete = "off";
+  input.spellcheck = false;
+  input.setAttribute("aria-describedby", "faq-filter-status");
+  var status = document.createElement("p");
+  status.className = "faq-filter-status";
+  status.id = "faq-filter-status";
+  status.setAttribute("role", "status");
+  box.appendChild(label);
+  box.appendChild(input);
+  box.appendChild(status);
+  var heading = contents.querySelector("h2");
+  contents.insertBefore(box, heading ? heading.nextSibling : contents.firstChild);
+
+  function apply() {
+    var words = fold(input.value).split(/\s+/).filter(Boolean);
+    var shown = 0;
+    entries.forEach(function (entry) {
+      var match = words.every(function (word) { return entry.text.indexOf(word) !== -1; });
+      entry.item.hidden = !match;
+      if (entry.contentsItem) entry.contentsItem.hidden = !match;
+      if (match) shown += 1;
+    });
+    groups.forEach(function (group) {
+      group.hidden = !group.querySelector(".faq-item:not([hidden])");
+    });
+    indexLabels.forEach(function (label) {
+      var list = label.nextElementSibling;
+      label.hidden = !!list && !list.querySelector("li:not([hidden])");
+    });
+    if (!words.length) {
+      status.textContent = "";
+    } else if (shown === 0) {
+      status.textContent = "No question matches \u201c" + input.value.trim() + "\u201d.";
+    } else {
+      status.textContent = shown + " of " + entries.length + (entries.length === 1 ? " question" : " questions") + " shown.";
+    }
+  }
+
+  input.addEventListener("input", apply);
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && input.value) {
+      input.value = "";
+      apply();
+    }
+  });
+})();
