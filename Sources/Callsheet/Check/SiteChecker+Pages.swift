@@ -105,7 +105,7 @@ extension SiteChecker {
         let path = image.split(separator: "?").first.map(String.init) ?? image
         if path.lowercased().hasSuffix(".svg") || (meta("og:image:type") ?? "").lowercased().contains("svg") {
             diagnostics.warning("the link-preview image `\(image)` is an SVG, which social media and messaging apps do not show",
-                                at: page.page.photoLocation ?? finder.origins(of: image, on: page.page)[0],
+                                at: page.page.picture?.location ?? finder.origins(of: image, on: page.page)[0],
                                 hint: "use a JPEG or PNG, ideally 1200 x 630 pixels")
         }
     }

@@ -83,7 +83,7 @@ final class SourceFinder: @unchecked Sendable {
             found = Self.lines(of: page.body.split(separator: "\n", omittingEmptySubsequences: false), containing: [text],
                                path: source, offset: page.bodyLineOffset)
         }
-        if found.isEmpty, let photo = page.photo, photo == text, let location = page.photoLocation { return [location] }
+        if found.isEmpty, let picture = page.picture, picture.path == text, let location = picture.location { return [location] }
         return found.isEmpty ? [Self.location(of: page)] : found
     }
 

@@ -46,6 +46,13 @@ public struct Page: Sendable {
         sourcePath.map { SourceLocation(path: $0, line: line + bodyLineOffset, column: column) }
     }
 
+    /// The picture of the page as written and where: its `image`, or the about page's `photo`.
+    var picture: (path: String, location: SourceLocation?)? {
+        if let image { return (image, imageLocation) }
+        if let about = details(AboutDetails.self), let photo = about.photo { return (photo, about.photoLocation) }
+        return nil
+    }
+
     /// The kind's own data, when it is of type `T`.
     func details<T: PageDetails>(_ type: T.Type) -> T? { details as? T }
 }
