@@ -14,7 +14,8 @@ extension HTTPServer {
         hints.ai_socktype = Socket.stream
         hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
         var found: UnsafeMutablePointer<addrinfo>?
-        let status = getaddrinfo(host, String(port), &hints, &found)
+        let name = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        let status = getaddrinfo(name, String(port), &hints, &found)
         guard status == 0, let found else {
             throw ServeError(message: "cannot listen on \(host): no address of that name (\(String(cString: gai_strerror(status))))",
                              hint: "use an address such as 127.0.0.1, or localhost")

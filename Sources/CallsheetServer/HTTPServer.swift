@@ -60,22 +60,31 @@ final class HTTPServer: @unchecked Sendable {
             guard !isStopped else { return false }
             isStopped = true
             for connection in connections { shutdown(connection, Int32(SHUT_RDWR)) }
+            // Refuses new connections now; the accepting thread closes the socket as it ends.
+            if isAccepting { shutdown(listener, Int32(SHUT_RDWR)) }
             return isAccepting
         }
         if accepting {
             var byte: UInt8 = 0
             _ = write(wake[1], &byte, 1)
         } else {
-            close(listener)
+            closeListener()
         }
     }
 
+    deinit {
+        // Never started and never stopped: nothing else closes these.
+        if !isAccepting, !isStopped { closeListener() }
+    }
+
+    private func closeListener() {
+        close(listener)
+        close(wake[0])
+        close(wake[1])
+    }
+
     private func acceptConnections(_ handler: @escaping Handler) {
-        defer {
-            close(listener)
-            close(wake[0])
-            close(wake[1])
-        }
+        defer { closeListener() }
         var entries = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0), pollfd(fd: wake[0], events: Int16(POLLIN), revents: 0)]
         while true {
             entries[0].revents = 0

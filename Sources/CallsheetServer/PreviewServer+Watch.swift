@@ -17,8 +17,7 @@ extension PreviewServer {
             guard await pending.take(now: Self.now(), debouncer: debouncer) else { continue }
             var event = await build()
             if !event.succeeded, debouncer.retry > 0 {
-                try await Task.sleep(nanoseconds: UInt64(debouncer.retry * 1e9))
-                if await pending.hasChanges { continue }  // the save went on: build what it ends with
+                if try await pending.waitForChanges(until: Self.now() + debouncer.retry) { continue }  // the save went on
                 event = await build()
             }
             show(event)
@@ -37,7 +36,13 @@ actor PendingChanges {
         last = now
     }
 
-    var hasChanges: Bool { first != nil }
+    /// Whether a change comes before `deadline`.
+    func waitForChanges(until deadline: Double) async throws -> Bool {
+        while first == nil, PreviewServer.now() < deadline {
+            try await Task.sleep(nanoseconds: 5_000_000)
+        }
+        return first != nil
+    }
 
     /// True, once, when a burst is over and a rebuild is due.
     func take(now: Double, debouncer: Debouncer) -> Bool {
