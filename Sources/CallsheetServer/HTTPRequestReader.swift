@@ -43,9 +43,9 @@ struct HTTPRequestReader {
                 if lines.isEmpty, line.count > limits.requestLine { return .refused(.uriTooLong) }
                 lines.append(line)
                 if lines.count > limits.headerCount + 1 { return .refused(.headersTooLarge) }
-                if let refusal = overLimit(lines: lines, pending: 0, total: scanned) { return .refused(refusal) }
+                if let refusal = overLimit(lines: lines, total: scanned) { return .refused(refusal) }
             }
-            if let refusal = overLimit(lines: lines, pending: scanned - lineStart, total: scanned) { return .refused(refusal) }
+            if let refusal = overLimit(lines: lines, total: scanned) { return .refused(refusal) }
             guard Socket.waitReadable(descriptor, until: deadline) else {
                 return buffer.allSatisfy({ $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }) ? .closed : .refused(.requestTimeout)
             }
@@ -59,39 +59,10 @@ struct HTTPRequestReader {
         return buffer
     }
 
-    /// The refusal due once `pending` bytes of an unfinished line follow `lines`, `total` bytes in all.
-    private func overLimit(lines: [ArraySlice<UInt8>], pending: Int, total: Int) -> HTTPStatus? {
-        if lines.isEmpty { return pending > limits.requestLine ? .uriTooLong : nil }
-        let headerBytes = total - (lines[0].count + 2)
-        return headerBytes > limits.headers ? .headersTooLarge : nil
-    }
-}
-
-extension HTTPRequest {
-    /// A request from its lines (the request line first); nil when they are not HTTP/1.x.
-    static func parse(_ lines: [ArraySlice<UInt8>], limits: HTTPLimits) -> HTTPRequest? {
-        guard let first = lines.first, first.count <= limits.requestLine else { return nil }
-        let parts = first.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty,
-              parts[0].allSatisfy(isTokenByte), parts[1].allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
-        let version = String(decoding: parts[2], as: UTF8.self)
-        guard version == "HTTP/1.1" || version == "HTTP/1.0" else { return nil }
-        var headers: [(name: String, value: String)] = []
-        for line in lines.dropFirst() {
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-            let name = line[line.startIndex..<colon]
-            guard !name.isEmpty, name.allSatisfy(isTokenByte) else { return nil }
-            let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: [" ", "\t"])
-            headers.append((String(decoding: name, as: UTF8.self).lowercased(), value))
-        }
-        return HTTPRequest(method: String(decoding: parts[0], as: UTF8.self), target: String(decoding: parts[1], as: UTF8.self),
-                           version: version, headers: headers)
-    }
-
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
-        default: return "!#$%&'*+-.^_`|~".utf8.contains(byte)
-        }
+    /// The refusal due once `total` bytes have been read for a request that has `lines` so far (empty
+    /// lines before the request line count as part of it).
+    private func overLimit(lines: [ArraySlice<UInt8>], total: Int) -> HTTPStatus? {
+        guard let first = lines.first else { return total > limits.requestLine + 2 ? .uriTooLong : nil }
+        return total - (first.count + 2) > limits.headers ? .headersTooLarge : nil
     }
 }

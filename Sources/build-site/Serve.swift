@@ -30,27 +30,23 @@ struct Serve: AsyncParsableCommand {
 
     /// The command's work; named apart from `run()` so that main.swift can call it without ambiguity.
     func serve() async throws {
-        let stopping = StopHandle()
-        // First of all, so that a Ctrl-C at any moment from here on stops the server.
-        StopSignal.onStop {
-            stopping.server?.stop()
-            Console.say("\nStopped.")
-            Foundation.exit(0)
-        }
         let options = PreviewServer.Options(build: site.buildOptions(force: force), host: host, port: UInt16(port))
-        let server: PreviewServer
-        let url: URL
         do {
-            server = try PreviewServer(options: options)  // the port is claimed before the first build
-            stopping.server = server
+            let server = try PreviewServer(options: options)  // the port is claimed before the first build
+            // Before anything slow: until here a Ctrl-C ends the process as usual, from here on it stops the server.
+            StopSignal.onStop {
+                server.stop()
+                Console.say("\nStopped.")
+                Foundation.exit(0)
+            }
             report(await server.rebuild())
-            url = try server.start()
-        } catch {
+            let url = try server.start()
+            Console.say("Serving \(site.output)/ at \(url) (press Ctrl-C to stop)")
+            try await server.watch { event in report(event) }
+        } catch let error as ServeError {
             Console.printDiagnostics([.error(error.message, at: nil, hint: error.hint)], quiet: false)
             throw ExitCode(1)
         }
-        Console.say("Serving \(site.output)/ at \(url) (press Ctrl-C to stop)")
-        try await server.watch { event in report(event) }
     }
 
     private func report(_ event: PreviewServer.BuildEvent) {
@@ -60,16 +56,5 @@ struct Serve: AsyncParsableCommand {
         } else {
             Console.say("Build failed; the browser shows the errors, and the last good site stays in \(site.output)/")
         }
-    }
-}
-
-/// The server a stop signal must close, once there is one.
-final class StopHandle: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: PreviewServer?
-
-    var server: PreviewServer? {
-        get { lock.withLock { current } }
-        set { lock.withLock { current = newValue } }
     }
 }

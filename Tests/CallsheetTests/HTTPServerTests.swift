@@ -50,6 +50,7 @@ import Glibc
         ("GET  / HTTP/1.1\r\nHost: x\r\n\r\n", "400"),
         ("GET / HTTP/1.1\r\nNo colon here\r\n\r\n", "400"),
         ("GET / HTTP/1.1\r\nHo", "closed"),
+        (String(repeating: "\r\n", count: 10_000), "414"),  // blank lines before a request count too
     ])
     func requestsBeyondTheLimitsAreRefused(bytes: String, expected: String) {
         #expect(Self.status(Self.read(bytes)[0]) == expected)
