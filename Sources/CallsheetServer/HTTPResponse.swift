@@ -19,7 +19,7 @@ struct HTTPResponse: Sendable {
 
     /// The bytes to send; a HEAD answer keeps its `Content-Length` but drops the body.
     func encoded(closing: Bool, includeBody: Bool = true) -> [UInt8] {
-        var head = "HTTP/1.1 \(status.rawValue) \(status.reason)\r\n"
+        var head = "HTTP/1.1 \(status.code) \(status.reason)\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if status != .switchingProtocols {
             head += "Content-Length: \(body.count)\r\n"

@@ -1,34 +1,19 @@
-/// The status codes this server answers with.
-enum HTTPStatus: Int, Sendable {
-    case switchingProtocols = 101
-    case ok = 200
-    case movedPermanently = 301
-    case badRequest = 400
-    case forbidden = 403
-    case notFound = 404
-    case methodNotAllowed = 405
-    case requestTimeout = 408
-    case uriTooLong = 414
-    case upgradeRequired = 426
-    case headersTooLarge = 431
-    case internalServerError = 500
-    case serviceUnavailable = 503
+/// A status code this server answers with, and its reason phrase.
+struct HTTPStatus: Sendable, Equatable {
+    let code: Int
+    let reason: String
 
-    var reason: String {
-        switch self {
-        case .switchingProtocols: return "Switching Protocols"
-        case .ok: return "OK"
-        case .movedPermanently: return "Moved Permanently"
-        case .badRequest: return "Bad Request"
-        case .forbidden: return "Forbidden"
-        case .notFound: return "Not Found"
-        case .methodNotAllowed: return "Method Not Allowed"
-        case .requestTimeout: return "Request Timeout"
-        case .uriTooLong: return "URI Too Long"
-        case .upgradeRequired: return "Upgrade Required"
-        case .headersTooLarge: return "Request Header Fields Too Large"
-        case .internalServerError: return "Internal Server Error"
-        case .serviceUnavailable: return "Service Unavailable"
-        }
-    }
+    static let switchingProtocols = HTTPStatus(code: 101, reason: "Switching Protocols")
+    static let ok = HTTPStatus(code: 200, reason: "OK")
+    static let movedPermanently = HTTPStatus(code: 301, reason: "Moved Permanently")
+    static let badRequest = HTTPStatus(code: 400, reason: "Bad Request")
+    static let forbidden = HTTPStatus(code: 403, reason: "Forbidden")
+    static let notFound = HTTPStatus(code: 404, reason: "Not Found")
+    static let methodNotAllowed = HTTPStatus(code: 405, reason: "Method Not Allowed")
+    static let requestTimeout = HTTPStatus(code: 408, reason: "Request Timeout")
+    static let uriTooLong = HTTPStatus(code: 414, reason: "URI Too Long")
+    static let upgradeRequired = HTTPStatus(code: 426, reason: "Upgrade Required")
+    static let headersTooLarge = HTTPStatus(code: 431, reason: "Request Header Fields Too Large")
+    static let internalServerError = HTTPStatus(code: 500, reason: "Internal Server Error")
+    static let serviceUnavailable = HTTPStatus(code: 503, reason: "Service Unavailable")
 }

@@ -27,7 +27,7 @@ import Glibc
     static func status(_ outcome: HTTPRequestReader.Outcome) -> String {
         switch outcome {
         case .request(let request): return "\(request.method) \(request.target)"
-        case .refused(let status): return "\(status.rawValue)"
+        case .refused(let status): return "\(status.code)"
         case .closed: return "closed"
         }
     }
