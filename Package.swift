@@ -42,8 +42,12 @@ let package = Package(
                 "CVipsShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            plugins: ["EmbedTheme"]
         ),
+        // The built-in theme: templates/ compiled into the library (Plugins/EmbedTheme).
+        .executableTarget(name: "embed-theme"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["embed-theme"]),
         .target(
             name: "CallsheetServer",
             dependencies: ["Callsheet"]

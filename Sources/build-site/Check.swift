@@ -7,7 +7,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site without writing it and check it is fit to publish; exit 1 on any problem.")
 
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SourceOptions
 
     @Flag(help: "Treat warnings as failures too.")
     var strict = false

@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 
 // Parsing by hand so that every failure, bad flags included, exits with status 1.
+if let mistake = MistypedCommand.message(for: Array(CommandLine.arguments.dropFirst())) {
+    FileHandle.standardError.write(Data("error: \(mistake)\n".utf8))
+    exit(1)
+}
 do {
     var command = try BuildSite.parseAsRoot()
     if let serve = command as? Serve {

@@ -15,8 +15,8 @@ import Testing
         return Repository.root.appendingPathComponent(".build/debug/build-site")
     }
 
-    static func run(_ arguments: [String], in directory: URL) throws -> Run {
-        try Tool.run(executable.path, arguments, in: directory)
+    static func run(_ arguments: [String], in directory: URL, program: URL = executable) throws -> Run {
+        try Tool.run(program.path, arguments, in: directory)
     }
 
     @Test func aGoodBuildPrintsOneSummaryLine() throws {

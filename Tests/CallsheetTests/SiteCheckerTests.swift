@@ -145,7 +145,7 @@ import Testing
     @Test func aQuestionGoesAtTheEndOfItsGroup() throws {
         let faq = "---\ntitle: FAQ\n---\n# One\n\n## A?\n\nYes.\n\n# Two\n\n## B?\n\nNo.\n"
         let result = try Scaffold.addQuestion("C?", group: "one", to: faq).get()
-        #expect(result.text == "---\ntitle: FAQ\n---\n# One\n\n## A?\n\nYes.\n\n## C?\n\nWrite the answer here, in a few sentences or a list.\n\n# Two\n\n## B?\n\nNo.\n")
+        #expect(result.text == "---\ntitle: FAQ\n---\n# One\n\n## A?\n\nYes.\n\n## C?\n\nReplace this: write the answer here, in a few sentences or a list.\n\n# Two\n\n## B?\n\nNo.\n")
         #expect(result.line == 10)
     }
 

@@ -10,11 +10,13 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// Replace an output folder that Callsheet did not create.
     public var force: Bool
+    /// Lay the templates folder over the built-in theme (a missing folder is then the built-in theme).
+    public var builtInTheme: Bool
 
     /// Options with the defaults of `build-site`.
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates",
                 outputDirectory: String = "public", baseURL: String? = nil, includeDrafts: Bool = false,
-                jobs: Int? = nil, force: Bool = false) {
+                jobs: Int? = nil, force: Bool = false, builtInTheme: Bool = false) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
@@ -22,6 +24,7 @@ public struct BuildOptions: Sendable {
         self.includeDrafts = includeDrafts
         self.jobs = jobs ?? defaultJobs
         self.force = force
+        self.builtInTheme = builtInTheme
     }
 }
 

@@ -116,7 +116,7 @@ public struct SiteBuilder {
         var clock = StageClock()
         // 1. Read the content and template folders.
         let contentTree = try stage(SourceTree.scan(options.contentDirectory))
-        let templateTree = try stage(SourceTree.scan(options.templatesDirectory))
+        let templateTree = try stage(ThemeFiles.load(options.templatesDirectory, overBuiltInTheme: options.builtInTheme))
         clock.lap("list folders")
         // 2. Settings and pages.
         var content = try stage(SiteContent.load(files: contentTree.files, displayPath: contentTree.displayPath(of:),
@@ -186,7 +186,7 @@ public struct SiteBuilder {
         let usedImages = Set<String>()
         site.copies.merge(images.files(used: usedImages, url: contentTree.url(of:))) { _, image in image }
         diagnostics.append(contentsOf: images.unusedUnreadable(used: usedImages, displayPath: contentTree.displayPath(of:)))
-        for file in templates.assetFiles { site.copies[file] = templateTree.url(of: file) }
+        for file in templates.assetFiles { templateTree.publish(file, in: &site) }
         diagnostics.append(contentsOf: Self.addStaticFiles(content.staticFiles, to: &site, tree: contentTree))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sorted) }
         if let css = content.config.theme.stylesheet(root: content.config.baseURL.root) {

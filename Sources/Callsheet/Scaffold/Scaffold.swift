@@ -1,101 +1,110 @@
+import Foundation
+
 /// The files `build-site new` writes: front matter filled in, hints as YAML comments, and a body that
-/// builds and passes `build-site check` as it is.
+/// builds and passes `build-site check` as it is. Every placeholder holds `placeholderMarker`, so
+/// `check --strict` can find the text still to be written.
 public enum Scaffold {
+    /// The words every placeholder that `new` writes contains, and that `check --strict` looks for.
+    public static let placeholderMarker = "Replace this:"
+
     /// A new service file: its path inside the content folder and its text.
     public static func service(title: String, order: Int) -> (path: String, text: String) {
-        let slug = Slug.anchor(from: title)
         let text = """
         ---
         title: \(yamlQuoted(title))
         # One sentence, shown under the title in the list of services.
-        summary: \(yamlQuoted("What \(shortened(title)) involves, in one sentence."))
+        summary: \(yamlQuoted("\(placeholderMarker) what \(shortened(title)) involves, in one sentence."))
         # Services are listed by order, then by title.
         order: \(order)
         # What search engines show: one sentence of 50 to 160 characters.
-        description: \(yamlQuoted(description(for: title, ending: ": what it involves, who it is for, and how to book it.")))
+        description: \(yamlQuoted(description(for: title, ending: ": what it involves and who it is for.")))
         ---
-        Describe \(shortened(title)) here: what it involves, who it is for, and how to book it.
+        \(placeholderMarker) describe \(shortened(title)) here: what it involves, who it is for, and how to book it.
 
         """
-        return ("services/\(slug).md", text)
+        return ("services/\(fileSlug(title)).md", text)
     }
 
-    /// A new extra page, published at `/<slug>/`.
+    /// A new extra page, published at `/<slug>/`. See `refusal(forPage:)` for titles it cannot take.
     public static func page(title: String) -> (path: String, text: String) {
-        let slug = Slug.anchor(from: title)
         let text = """
         ---
         title: \(yamlQuoted(title))
         # What search engines show: one sentence of 50 to 160 characters.
-        description: \(yamlQuoted(description(for: title, ending: ": what this page covers, in one clear sentence for visitors.")))
+        description: \(yamlQuoted(description(for: title, ending: ": what this page covers, in one sentence.")))
         ---
-        Write this page in Markdown. Link to other pages by their file, such as [the FAQ](../faq.md).
+        \(placeholderMarker) write this page in Markdown. Link to other pages by their file, such as `[the FAQ](../faq.md)`.
 
         """
-        return ("pages/\(slug).md", text)
+        return ("pages/\(fileSlug(title)).md", text)
     }
 
-    /// The FAQ file to start with when there is none.
-    public static let emptyFAQ = """
-    ---
-    title: Frequently Asked Questions
-    description: Answers to the questions people ask most often about working with an intimacy coordinator.
-    ---
-    A few words to introduce the questions below.
-
-    """
-
-    /// Why a question cannot be added.
-    public enum FAQProblem: Error, Equatable {
-        case alreadyAsked(line: Int)
-        case emptyQuestion
-    }
-
-    /// `faq` with `question` added: at the end, or at the end of the `#` group named `group` (made when
-    /// missing). Returns the new text and the line of the new question.
-    public static func addQuestion(_ question: String, group: String?, to faq: String) -> Result<(text: String, line: Int), FAQProblem> {
-        let question = question.trimmingSpaces()
-        guard !question.isEmpty else { return .failure(.emptyQuestion) }
-        let matter = try? FrontMatter.parse(faq, path: "faq.md").get()
-        let offset = matter?.bodyLineOffset ?? 0
-        let document = MarkdownDocument(matter?.body ?? faq)
-        let key = Slug.anchor(from: question)
-        if let asked = document.blocks.first(where: { $0.headingLevel == 2 && Slug.anchor(from: $0.text) == key }) {
-            return .failure(.alreadyAsked(line: asked.line + offset))
-        }
-        var lines = faq.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        let entry = ["## \(question)", "", "Write the answer here, in a few sentences or a list."]
-        let groupIndex = group.flatMap { name in
-            document.blocks.firstIndex { $0.headingLevel == 1 && $0.text.trimmingSpaces().lowercased() == name.trimmingSpaces().lowercased() }
-        }
-        if let groupIndex {
-            // Before the next `#` group, or at the end.
-            let next = document.blocks[(groupIndex + 1)...].first { $0.headingLevel == 1 }
-            if let next {
-                var insertAt = next.line - 1 + offset  // 0-based index of the next group's line
-                while insertAt > 0, lines[insertAt - 1].trimmingSpaces().isEmpty { insertAt -= 1 }
-                lines.insert(contentsOf: [""] + entry, at: insertAt)
-                return .success((lines.joined(separator: "\n") + "\n", insertAt + 2))
-            }
-            lines += [""] + entry
-        } else if let group {
-            lines += ["", "# \(group.trimmingSpaces())", ""] + entry
+    /// Why `new page` cannot make a page with this title, if it cannot: its address belongs to a page
+    /// every site has (`About`, `FAQ`, `Contact`, `404`...), so the build would refuse it.
+    public static func refusal(forPage title: String) -> (message: String, hint: String)? {
+        let slug = fileSlug(title)
+        guard SiteContent.reservedSlugs.contains(slug) else { return nil }
+        let own = ["index": "index.md", "about": "about.md", "faq": "faq.md", "contact": "contact.md",
+                   "services": "services/_index.md"]
+        let hint: String
+        if let file = own[slug] {
+            hint = "that page is content/\(file): edit it there, or choose another title"
+        } else if slug == "404" {
+            hint = "the site makes its 404 page itself from the theme's 404.mustache; choose another title"
         } else {
-            lines += [""] + entry
+            hint = "choose another title"
         }
-        return .success((lines.joined(separator: "\n") + "\n", lines.count - 2))
+        return ("the address `/\(slug)/` is already used by the site, so a page called \"\(title)\" would not build", hint)
     }
 
-    /// The next `order` for a service: one more than the largest in use.
-    public static func nextOrder(after orders: [Int]) -> Int { (orders.max() ?? 0) + 1 }
+    /// A new news post, dated `date` (`YYYY-MM-DD`), at `news/<slug>.md`.
+    public static func news(title: String, date: String) -> (path: String, text: String) {
+        let text = """
+        ---
+        title: \(yamlQuoted(title))
+        # The day of the talk, interview or article, as YYYY-MM-DD. Posts are listed newest first.
+        date: \(date)
+        # One sentence, shown in the list of news and in the feed.
+        summary: \(yamlQuoted("\(placeholderMarker) what \(shortened(title)) was about, in one sentence."))
+        ---
+        \(placeholderMarker) write the post in Markdown: where and when it was, what you said, and a link to the recording or article.
+
+        """
+        return ("news/\(fileSlug(title)).md", text)
+    }
+
+    /// The next `order` for a service: one more than the largest in use; `nil` when the largest is the
+    /// largest whole number there is (`order: 9223372036854775807`).
+    public static func nextOrder(after orders: [Int]) -> Int? {
+        let (next, overflowed) = (orders.max() ?? 0).addingReportingOverflow(1)
+        return overflowed ? nil : next
+    }
+
+    /// Whether `text` is a real day written `YYYY-MM-DD`, as front matter dates must be.
+    public static func isDate(_ text: String) -> Bool { FieldReader.isDate(text) }
+
+    /// The day `now` falls on where the coordinator is, as `YYYY-MM-DD`.
+    public static func day(of now: Date, in timeZone: TimeZone = .current) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+
+    /// The file name for a title: its slug, cut at a hyphen to at most 60 characters.
+    static func fileSlug(_ title: String) -> String {
+        let slug = Slug.anchor(from: title)
+        guard slug.count > 60 else { return slug }
+        let cut = slug.prefix(60)
+        return String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut)
+    }
 
     static func shortened(_ title: String) -> String {
-        title.count > 90 ? String(title.prefix(90)).trimmingSpaces() : title
+        title.count > 80 ? String(title.prefix(80)).trimmingSpaces() : title
     }
 
     static func description(for title: String, ending: String) -> String {
-        shortened(title) + ending
+        "\(placeholderMarker) " + shortened(title) + ending
     }
 
     /// A YAML double-quoted string, so colons, `#` and quotes in a title stay text.
