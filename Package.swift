@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Callsheet",
-    platforms: [.macOS(.v13)],
+    // macOS 15: String(validating:as:) and NSLock.withLock, which the code uses, need it there.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "build-site", targets: ["build-site"]),
         .library(name: "Callsheet", targets: ["Callsheet"]),

@@ -23,7 +23,7 @@ struct ThemeEmbedder {
             }
             // Built pages carry generated files as text, so a built-in asset must be text (fonts and images
             // belong in a site's media/).
-            if file.hasPrefix("assets/"), String(validating: [UInt8](data), as: UTF8.self) == nil {
+            if file.hasPrefix("assets/"), String(data: data, encoding: .utf8) == nil {
                 fail("templates/\(file): error: the built-in theme can only carry text assets (CSS, SVG)")
             }
             // Theme file names are plain, so they need no escaping in the Swift source.

@@ -136,6 +136,15 @@ import Testing
         #expect(run.stderr.hasPrefix("error: Unknown option '\(option)'"), "\(run.stderr)")
     }
 
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func shellCompletionsAreThereAsTheReadmeSays(shell: String) throws {
+        let run = try CommandLineTests.run(["--generate-completion-script", shell], in: FileManager.default.temporaryDirectory)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("serve") && run.stdout.contains("theme"))
+        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("build-site --generate-completion-script bash"))
+    }
+
     @Test func theTopLevelHelpListsTheOptionsEveryCommandTakes() throws {
         let help = try CommandLineTests.run(["--help"], in: FileManager.default.temporaryDirectory)
         for option in ["--content", "--templates", "--base-url", "--drafts", "--quiet", "--jobs", "--output", "--verbose", "--force", "--version"] {
