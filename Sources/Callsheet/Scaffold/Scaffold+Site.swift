@@ -57,7 +57,7 @@ extension Scaffold {
     # The site's settings. Text after a `#` is a note for you; the build ignores it.
 
     # The site's name, shown in the header of every page, the browser tab and search results.
-    title: "\(placeholderMarker) your name or your business's name"
+    title: "\(placeholderMarker) the site's name"
     # One sentence under the title on the home page.
     tagline: "\(placeholderMarker) intimacy coordination for film, television and theatre, and where you work."
     # The address the site will live at, ending in `/`. \(placeholderMarker) for GitHub Pages it is
