@@ -133,7 +133,8 @@ import Testing
         let added = try Scaffold.addQuestion("Do you work on music videos?", group: "Hiring an intimacy coordinator", to: faq).get()
         let grouped = try Scaffold.addQuestion("Is there a fee for the first call?", group: "Fees", to: added.text).get()
         try site.write(grouped.text, to: "content/faq.md")
-        #expect(try problems(site).map(\.summary) == [])
+        // Their placeholders are flagged (for --strict); nothing else is.
+        #expect(try problems(site).filter { !$0.message.hasPrefix("placeholder text") }.map(\.summary) == [])
         try site.buildOK()
         #expect(site.read("services/consent-the-basics-1/index.html")?.contains("<h1>Consent: the basics #1</h1>") == true)
         #expect(site.read("credits-thanks/index.html") != nil)
