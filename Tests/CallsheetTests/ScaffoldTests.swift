@@ -11,7 +11,7 @@ import Testing
         #expect(Scaffold.nextOrder(after: []) == 1)
     }
 
-    @Test(arguments: ["About", "FAQ", "Contact", "404", "Services", "Index", "Media"])
+    @Test(arguments: ["About", "FAQ", "Contact", "404", "Services", "Index", "Media", "Credits", "Testimonials", "News"])
     func aPageWhoseAddressTheSiteUsesIsRefusedWithTheReason(title: String) throws {
         let refusal = try #require(Scaffold.refusal(forPage: title))
         #expect(refusal.message.contains("is already used by the site"))

@@ -45,10 +45,12 @@ public enum Scaffold {
         let slug = fileSlug(title)
         guard SiteContent.reservedSlugs.contains(slug) else { return nil }
         let own = ["index": "index.md", "about": "about.md", "faq": "faq.md", "contact": "contact.md",
-                   "services": "services/_index.md"]
+                   "services": "services/_index.md", "credits": "credits.md", "testimonials": "testimonials.md"]
         let hint: String
         if let file = own[slug] {
             hint = "that page is content/\(file): edit it there, or choose another title"
+        } else if slug == "news" {
+            hint = "the news page lists the posts in content/news/: start one with `build-site new news \"Title\"`"
         } else if slug == "404" {
             hint = "the site makes its 404 page itself from the theme's 404.mustache; choose another title"
         } else {
