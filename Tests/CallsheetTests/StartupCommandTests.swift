@@ -152,6 +152,17 @@ import Testing
         #expect(readme.contains("build-site --generate-completion-script bash"))
     }
 
+    @Test func thePublishingWorkflowInstallsWhatTheReadmesFirstCommandInstalls() throws {
+        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let workflow = try String(contentsOf: Repository.root.appendingPathComponent(".github/workflows/pages.yml"), encoding: .utf8)
+        // The workflow reads the packages from this line with sed; the line must keep its shape.
+        let first = readme.split(separator: "\n").first { $0.hasPrefix("apt-get update && apt-get install -y ") }
+        let line = try #require(first.map(String.init))
+        #expect(line.hasSuffix(" && swift run build-site"), "\(line)")
+        #expect(line.contains("libcmark-dev"))
+        #expect(workflow.contains(#"sed -n 's/^apt-get update && apt-get install -y \(.*\) && swift run build-site$/\1/p' README.md"#))
+    }
+
     @Test func theTopLevelHelpListsTheOptionsEveryCommandTakes() throws {
         let help = try CommandLineTests.run(["--help"], in: FileManager.default.temporaryDirectory)
         for option in ["--content", "--templates", "--base-url", "--drafts", "--quiet", "--jobs", "--output", "--verbose", "--force", "--version"] {
