@@ -46,4 +46,15 @@ import Testing
         #expect(html.contains("<div><dt>Replies</dt><dd>Within two working days</dd></div>"))
         #expect(html.contains("<div><dt>Email</dt><dd><a href=\"mailto:sam@example.com\">sam@example.com</a></dd></div>"))
     }
+
+    @Test func theSampleHomePageWeighsUnder30KBWithItsCSS() throws {
+        let site = try TestSite.sample()
+        try site.buildOK()
+        let html = try page("index.html", of: site)
+        var bytes = html.utf8.count
+        for sheet in html.quotedValues(after: "<link rel=\"stylesheet\" href=\"/") {
+            bytes += try Data(contentsOf: URL(fileURLWithPath: site.path("public/" + sheet))).count
+        }
+        #expect(bytes < 30 * 1024, "home page HTML + CSS is \(bytes) bytes")
+    }
 }
