@@ -3,13 +3,10 @@ import Testing
 @testable import Callsheet
 
 /// docs/templates.md against what the build really passes to templates, for every kind of page of the
-/// sample site and the golden portfolio site.
+/// sample site, the golden portfolio site and the themed long-FAQ site.
 @Suite struct TemplateDataTests {
-    /// Documented keys that these two sites leave out because they are empty, and why.
-    static let missingHere: Set<String> = [
-        "image.src", "image.alt",  // neither home page has a hero picture
-        "page.og_image", "page.og_image_alt",  // and no page has an `image`, so only the sample's about photo
-    ]
+    /// Documented keys that these sites leave out because they are empty, and why.
+    static let missingHere: Set<String> = []
 
     /// Every page's template data, built the way `SiteBuilder.render` builds it.
     static func contexts(content: String) throws -> [(PageKind, [String: Any])] {
@@ -61,7 +58,8 @@ import Testing
         let (common, kinds) = try Self.documented()
         var seen: [String: Set<String>] = [:]
         var seenCommon = Set<String>()
-        for content in [Repository.content, Repository.fixtures.appendingPathComponent("portfolio-site/input/content").path] {
+        for content in [Repository.content, Repository.fixtures.appendingPathComponent("portfolio-site/input/content").path,
+                        Repository.fixtures.appendingPathComponent("long-faq-site/input/content").path] {
             for (kind, data) in try Self.contexts(content: content) {
                 let documentedHere = common.union(kinds[kind.rawValue] ?? [])
                 let actual = Self.paths(data, leaves: documentedHere)

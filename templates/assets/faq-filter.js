@@ -21,6 +21,7 @@
   });
   var groups = Array.prototype.slice.call(answers.querySelectorAll(".faq-group"));
   var indexLabels = Array.prototype.slice.call(contents.querySelectorAll(".faq-index-group"));
+  var jumpLinks = Array.prototype.slice.call(contents.querySelectorAll(".faq-jump a"));
 
   var box = document.createElement("div");
   box.className = "faq-filter";
@@ -55,6 +56,11 @@
     });
     groups.forEach(function (group) {
       group.hidden = !group.querySelector(".faq-item:not([hidden])");
+    });
+    jumpLinks.forEach(function (link) {
+      var group = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+      var section = group ? group.closest(".faq-group") : null;
+      link.parentNode.hidden = !!section && section.hidden;
     });
     indexLabels.forEach(function (label) {
       var list = label.nextElementSibling;
