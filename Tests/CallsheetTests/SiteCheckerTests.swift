@@ -105,6 +105,15 @@ import Testing
         #expect(found.contains { $0.location?.path == "content/index.md" })
     }
 
+    @Test func aLongFAQIsNotHeldToThePageBudget() throws {
+        let faq = (1...60).map { "## Question number \($0)?\n\n" + String(repeating: "An answer of some length. ", count: 40) }
+        let site = try self.site(["faq.md": faq.joined(separator: "\n\n"), "site.yml": TestSite.minimalSiteYML + "\ncheck:\n  page_budget_kb: 10\n"])
+        defer { site.remove() }
+        let found = try problems(site).filter { $0.message.contains("budget") }
+        #expect(!found.isEmpty, "other pages still have a budget")
+        #expect(!found.contains { $0.location?.path == "content/faq.md" })
+    }
+
     @Test func linksThatLeaveASubPathBaseURLAreErrors() throws {
         let footer = "<footer>\n<a href=\"/about/\">About</a>\n</footer>\n"
         let site = try self.site(["site.yml": TestSite.minimalSiteYML.replacingOccurrences(of: "https://example.com/", with: "https://example.github.io/portfolio/")],
