@@ -60,7 +60,26 @@ import Glibc
         defer { site.remove() }
         #expect(throws: BuildFailure.self) { try site.buildOK(output: "deploy/www/public") }
         #expect(!FileManager.default.fileExists(atPath: site.path("deploy")))
+        #expect(throws: BuildFailure.self) { try site.buildOK() }
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == ["content", "templates"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == ["content", "templates"])
+    }
+
+    @Test func aFailedBuildWithPicturesCreatesNoFoldersEither() throws {
+        let site = try TestSite(["pages/a.md": "---\ntitle: A\n---\n![A picture](../media/photo.jpg) and [broken](nope.md)\n"])
+        defer { site.remove() }
+        try FileManager.default.createDirectory(atPath: site.path("content/media"), withIntermediateDirectories: true)
+        try Data(TestImages.phoneJPEG(width: 40, height: 30)).write(to: site.root.appendingPathComponent("content/media/photo.jpg"))
+        #expect(throws: BuildFailure.self) { try site.buildOK(output: "deploy/www/public") }
+        #expect(!FileManager.default.fileExists(atPath: site.path("deploy")))
+        #expect(throws: BuildFailure.self) { try site.buildOK() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == ["content", "templates"])
+        // The pictures are still processed once the site builds.
+        try site.write("---\ntitle: A\n---\n![A picture](../media/photo.jpg)\n", to: "content/pages/a.md")
+        try site.buildOK(output: "deploy/www/public")
+        let published = site.tree("deploy/www/public").keys.filter { $0.hasPrefix("media/photo") }
+        #expect(!published.isEmpty, "\(site.tree("deploy/www/public").keys.sorted())")
+        #expect(FileManager.default.fileExists(atPath: site.path("deploy/www/.public.callsheet-cache")))
     }
 
     @Test func aMediaEditThatKeepsSizeAndTimeIsStillPublished() throws {

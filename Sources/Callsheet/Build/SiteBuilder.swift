@@ -51,14 +51,17 @@ public struct SiteBuilder {
         // the folder it goes in exists; otherwise nothing is made until the site has built.
         let pending = writer.canBeginEarly ? Background { try writer.begin() } : nil
         let failedToWrite = { (error: Error) in BuildFailure(diagnostics: [Self.writeProblem(error, output: options.outputDirectory)]) }
+        let images = ImageScratch(output: options.outputDirectory)
+        var built = false
+        defer { images.tidy(built: built) }
         var report: BuildReport
         do {
             if let pending {
-                report = try render { () throws(BuildFailure) -> OutputSession in
+                report = try render(images: images.cache) { () throws(BuildFailure) -> OutputSession in
                     do { return try pending.value() } catch { throw failedToWrite(error) }
                 }
             } else {
-                report = try render(into: nil)
+                report = try render(images: images.cache, into: nil)
             }
         } catch {
             if let session = try? pending?.value() { writer.abandon(session) }
@@ -79,6 +82,7 @@ public struct SiteBuilder {
             throw BuildFailure(diagnostics: report.warnings + [Self.writeProblem(error, output: options.outputDirectory)])
         }
         report.fileCount = report.site.files.count + report.site.copies.count
+        built = true
         return report
     }
 
@@ -86,10 +90,13 @@ public struct SiteBuilder {
     /// here too, so `check` fails where `build` would.
     public func render() throws(BuildFailure) -> BuildReport {
         let unwritable = OutputWriter(path: options.outputDirectory).checkWritable()
+        let images = ImageScratch(output: options.outputDirectory)
         let report: BuildReport
         do {
-            report = try render(into: nil)
+            report = try render(images: images.cache, into: nil)
+            images.tidy(built: true)
         } catch {
+            images.tidy(built: false)
             throw BuildFailure(diagnostics: error.diagnostics + [unwritable].compactMap { $0 })
         }
         if let unwritable { throw BuildFailure(diagnostics: report.warnings + [unwritable]) }
@@ -105,7 +112,7 @@ public struct SiteBuilder {
     /// Builds the site in memory. With `session`, which is asked for just before pages render, each page
     /// is also written into it as soon as it is rendered (the output folder itself is only touched by
     /// `OutputWriter.finish`).
-    func render(into openSession: (() throws(BuildFailure) -> OutputSession)?) throws(BuildFailure) -> BuildReport {
+    func render(images cache: ImageCache, into openSession: (() throws(BuildFailure) -> OutputSession)?) throws(BuildFailure) -> BuildReport {
         var diagnostics = Diagnostics()
         func stage<T>(_ result: (T?, [Diagnostic])) throws(BuildFailure) -> T {
             diagnostics.append(contentsOf: result.1)
@@ -133,7 +140,7 @@ public struct SiteBuilder {
         clock.lap("read pages")
         // 2b. Images: upright, stripped, resized (in parallel; cached between builds beside the output).
         let images = SiteImages.make(media: content.mediaFiles, socialSources: [], icon: nil,
-                                     cache: ImageCache(besideOutput: options.outputDirectory), jobs: options.jobs,
+                                     cache: cache, jobs: options.jobs,
                                      url: contentTree.url(of:))
         clock.lap("images")
         // 3. The contact form.
