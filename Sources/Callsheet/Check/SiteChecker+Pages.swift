@@ -37,7 +37,7 @@ extension SiteChecker {
 
     func checkDescription(of page: Page, into diagnostics: inout Diagnostics) {
         guard let source = page.sourcePath, !page.isNoIndex else { return }
-        guard let description = page.description else {
+        guard let description = page.effectiveDescription else {
             diagnostics.warning("this page has no `description`", at: SourceLocation(path: source, line: 1, column: 1),
                                 hint: "add `description: ...` to its front matter: one sentence of 50 to 160 characters for search results")
             return
@@ -99,8 +99,8 @@ extension SiteChecker {
         }
         guard let image = meta("og:image"), !image.isEmpty else {
             diagnostics.warning("this page has no link-preview image", at: SourceFinder.location(of: page.page),
-                                hint: "a link to it shared in a message or on social media shows no picture; give the page an `image:`, "
-                                    + "or the site a `social_image:` in site.yml")
+                                hint: "a link to it shared in a message or on social media shows no picture; give the page an "
+                                    + "`image:` (a JPEG or PNG in media/), or the site a `social_image:` in site.yml")
             return
         }
         let path = image.split(separator: "?").first.map(String.init) ?? image
