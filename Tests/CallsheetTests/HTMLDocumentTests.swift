@@ -49,3 +49,11 @@ import Testing
         #expect(outline("<a href=\"\u{0}\u{FFFD}\">\u{0}") == ["a@1 href=\u{FFFD}\u{FFFD}"])
     }
 }
+
+@Suite struct NestingDepthTests {
+    @Test func countsNestingElementsAndSkipsCommentsScriptsAndStyles() {
+        #expect(NestingDepth.of("<div><ul><li><blockquote><p>x</p></blockquote></li></ul></div><div></div>") == 3)
+        #expect(NestingDepth.of("<!-- <div><div> --><script>'<div><div>'</SCRIPT><style>/*<div>*/</style><DIV>") == 1)
+        #expect(NestingDepth.of(String(repeating: "<blockquote>\n", count: 100_000)) == 100_000)
+    }
+}

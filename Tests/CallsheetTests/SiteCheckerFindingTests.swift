@@ -81,3 +81,16 @@ import Testing
         #expect(try site.checkErrors() == [])
     }
 }
+
+extension SiteCheckerFindingTests {
+    @Test func aPageNestedDeeperThanBrowsersGoIsAnErrorAndDoesNotHang() throws {
+        let site = try TestSite.checked(["pages/deep.md": "---\ntitle: Deep\n\(TestSite.described)---\n" + String(repeating: "> ", count: 100_000) + "deep\n"])
+        defer { site.remove() }
+        let start = Date()
+        let errors = try site.checkErrors()
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("content/pages/deep.md:1:1: this page nests 1000") == true, "\(errors)")
+        #expect(errors.first?.hasSuffix(" quotes, lists or boxes inside each other; browsers stop at 512 and show it flattened, and check does not read it further") == true)
+        #expect(Date().timeIntervalSince(start) < 30)
+    }
+}

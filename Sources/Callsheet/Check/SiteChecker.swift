@@ -20,6 +20,8 @@ public struct SiteChecker {
         var elements: [HTMLElement]
         var references: [URLReference]
         var ids: Set<String>
+        /// How deep the page nests; a page past `NestingDepth.limit` is reported, not parsed.
+        var depth: Int
     }
 
     /// A checker for a finished build; pages are parsed on `jobs` threads.
@@ -42,15 +44,23 @@ public struct SiteChecker {
         let paths = report.site.files.keys.filter { $0.hasSuffix(".html") && pagesByOutput[$0] != nil }.sorted()
         let scanned = concurrentMap(paths, jobs: jobs) { path -> ScannedPage in
             let html = report.site.files[path] ?? ""
-            let elements = HTMLDocument(html).elements
+            let depth = NestingDepth.of(html)
+            let elements = depth > NestingDepth.limit ? [] : HTMLDocument(html).elements
             return ScannedPage(path: path, page: pagesByOutput[path]!, html: html, elements: elements,
                                references: URLReference.all(in: elements),
-                               ids: Set(elements.flatMap { element in element.attributes.filter { $0.name == "id" }.map(\.value) }))
+                               ids: Set(elements.flatMap { element in element.attributes.filter { $0.name == "id" }.map(\.value) }),
+                               depth: depth)
         }
         var ids: [String: Set<String>] = [:]
         for page in scanned { ids[page.path] = page.ids }
         let found = concurrentMap(scanned, jobs: jobs) { page -> [Diagnostic] in
             var diagnostics = Diagnostics()
+            guard page.depth <= NestingDepth.limit else {
+                diagnostics.error("this page nests \(page.depth) quotes, lists or boxes inside each other; browsers stop at "
+                                  + "\(NestingDepth.limit) and show it flattened, and check does not read it further",
+                                  at: SourceFinder.location(of: page.page), hint: "use fewer levels of `>` quotes or indented lists")
+                return diagnostics.all
+            }
             checkLinks(page, ids: ids, into: &diagnostics)
             checkImages(page, into: &diagnostics)
             checkHeadings(page, into: &diagnostics)
