@@ -15,13 +15,14 @@ struct Check: ParsableCommand {
     func run() throws {
         let start = DispatchTime.now()
         let report: BuildReport
+        let options = site.buildOptions()
         do {
-            report = try SiteBuilder(options: site.buildOptions()).render()
+            report = try SiteBuilder(options: options).render()
         } catch {
             Console.printDiagnostics(error.diagnostics, quiet: site.quiet)
             throw ExitCode(1)
         }
-        let checker = SiteChecker(report: report)
+        let checker = SiteChecker(report: report, jobs: options.jobs)
         var found = Diagnostics()
         found.append(contentsOf: report.warnings + checker.check())
         let diagnostics = found.sorted  // by file, then line and column as numbers
