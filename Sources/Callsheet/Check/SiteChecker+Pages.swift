@@ -110,34 +110,4 @@ extension SiteChecker {
                                 hint: "use a JPEG or PNG, ideally 1200 x 630 pixels")
         }
     }
-
-    /// Text that `build-site new` wrote for the coordinator to replace, still on the page or in its JSON-LD.
-    func checkPlaceholders(_ page: ScannedPage, into diagnostics: inout Diagnostics) {
-        let marker = Array(Placeholder.marker.utf8)
-        guard page.html.withBytes({ !String.offsets(of: marker, in: $0).isEmpty }) else { return }
-        var places: [(SourceLocation, Substring)] = []
-        for (file, yamlLines) in [(page.page.sourcePath, page.page.bodyLineOffset), (finder.siteYAML, Int.max)] {
-            guard let file, let lines = finder.lines(ofFile: file) else { continue }
-            for (index, line) in lines.enumerated() {
-                guard let range = line.range(of: Placeholder.marker) else { continue }
-                if index < yamlLines, line.trimmingSpaces().hasPrefix("#") { continue }  // a YAML comment, not shown
-                places.append((SourceLocation(path: file, line: index + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1),
-                               line[range.lowerBound...]))
-            }
-        }
-        for template in finder.templates(for: page.page.kind) {
-            for (index, line) in template.lines.enumerated() {
-                guard let range = line.range(of: Placeholder.marker) else { continue }
-                places.append((SourceLocation(path: template.path, line: index + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1),
-                               line[range.lowerBound...]))
-            }
-        }
-        if places.isEmpty { places = [(SourceFinder.location(of: page.page), Placeholder.marker[...])] }
-        for (location, text) in places {
-            var excerpt = String(text.prefix { $0 != "\"" }).trimmingSpaces()
-            if excerpt.count > 60 { excerpt = String(excerpt.prefix(59)) + "\u{2026}" }
-            diagnostics.warning("placeholder text from `build-site new` is still here: \u{201C}\(excerpt)\u{201D}", at: location,
-                                hint: "write your own words in its place; it shows on the page and in what search engines read")
-        }
-    }
 }
