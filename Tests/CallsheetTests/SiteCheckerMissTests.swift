@@ -5,6 +5,7 @@ import Testing
 /// What the old hand-written scanner missed: each must now fail `check` at the line that causes it.
 @Suite struct SiteCheckerMissTests {
     static let unsafe = TestSite.minimalSiteYML + "\nmarkdown:\n  unsafe: true\n"
+    static let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>"
 
     /// A footer partial whose line 2 is `line`.
     func footerErrors(_ line: String, then next: String = "") throws -> [String] {
@@ -15,7 +16,7 @@ import Testing
 
     /// A page `pages/x.md` whose line 7 is `html` (raw HTML allowed).
     func pageErrors(_ html: String) throws -> [String] {
-        let site = try TestSite.checked(["site.yml": Self.unsafe, "media/a.png": "png", "pages/x.md": "---\ntitle: X\n\(TestSite.described)---\nText.\n\n\(html)\n"])
+        let site = try TestSite.checked(["site.yml": Self.unsafe, "media/a.svg": Self.svg, "pages/x.md": "---\ntitle: X\n\(TestSite.described)---\nText.\n\n\(html)\n"])
         defer { site.remove() }
         return try site.checkErrors()
     }
@@ -41,7 +42,7 @@ import Testing
 
     /// Through raw HTML in Markdown: a second `srcset` candidate, `style` url(), `<input type=image>`, SVG `<image href>`.
     @Test(arguments: [
-        ("<img src=\"/media/a.png\" srcset=\"/media/a.png 1x, https://cdn.example.net/b.png 2x\" alt=\"A\">", 50, "b.png"),
+        ("<img src=\"/media/a.svg\" srcset=\"/media/a.svg 1x, https://cdn.example.net/b.png 2x\" alt=\"A\">", 50, "b.png"),
         ("<p style=\"background: URL('https://cdn.example.net/bg.png')\">Hi</p>", 28, "bg.png"),
         ("<form><input type=\"image\" src=\"https://cdn.example.net/go.png\" alt=\"Go\"></form>", 32, "go.png"),
         ("<svg width=\"10\" height=\"10\"><image href=\"https://cdn.example.net/i.png\" width=\"10\" height=\"10\"/></svg>", 42, "i.png"),
