@@ -44,7 +44,12 @@ import Testing
         let svg = try warnings(about("me.svg"), previews: true)
         #expect(svg.contains("content/about.md:4:8: the link-preview image `https://example.com/media/me.svg` is an SVG, which social media and messaging apps do not show"))
         #expect(svg.contains("content/pages/privacy.md:1:1: this page has no link-preview image"))
-        #expect(try warnings(about("me.jpg"), previews: true).filter { $0.hasPrefix("content/about.md") } == [])
+        let png = try TestSite.checked(about("me.png"))
+        defer { png.remove() }
+        // A real 1 x 1 PNG, so the build makes a preview image of it.
+        try Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")!
+            .write(to: png.root.appendingPathComponent("content/media/me.png"))
+        #expect(try png.checkProblems(previews: true).map(\.summary).filter { $0.hasPrefix("content/about.md") } == [])
     }
 
     @Test func anAnalyticsHostIsAllowedOnlyWhenListed() throws {
