@@ -17,7 +17,7 @@ extension SiteChecker {
         if LinkResolver.hasScheme(url), !lower.hasPrefix("http://"), !lower.hasPrefix("https://") { return nil }
         if lower.hasPrefix("#") {
             let fragment = String(url.dropFirst())
-            if !fragment.isEmpty, fragment != "top", !page.ids.contains(fragment.removingPercentEncoding ?? fragment) {
+            if !fragment.isEmpty, fragment != "top", !page.ids.contains(Self.decoded(fragment)) {
                 return .error("the link `\(url)` names `#\(fragment)`, which is not on this page", at: nil)
             }
             return nil
@@ -70,7 +70,7 @@ extension SiteChecker {
             return .error("the link `\(url)` leads to a page or file that does not exist", at: nil)
         }
         if let fragment, !fragment.isEmpty, fragment != "top", let targetIDs = ids[found],
-           !targetIDs.contains(fragment.removingPercentEncoding ?? fragment) {
+           !targetIDs.contains(Self.decoded(fragment)) {
             return .error("the link `\(url)` names `#\(fragment)`, which is not on that page", at: nil)
         }
         return nil
@@ -78,7 +78,10 @@ extension SiteChecker {
 
     /// A URL with its percent-encoding undone, so `/my%20site/` and `/my site/`, `/caf%C3%A9/` and
     /// `/café/` compare equal.
-    static func decoded(_ url: String) -> String { url.removingPercentEncoding ?? url }
+    static func decoded(_ url: String) -> String {
+        guard url.utf8.contains(UInt8(ascii: "%")) else { return url }  // most URLs; Foundation's decoding is slow
+        return url.removingPercentEncoding ?? url
+    }
 
     /// A theme stylesheet: files it loads from other websites, and files of the site it names that do not exist.
     func checkStylesheet(_ css: String, file: String, into diagnostics: inout Diagnostics) {

@@ -16,6 +16,7 @@ final class SourceFinder: @unchecked Sendable {
     private let root: String
     private let lock = NSLock()
     private var fileLines: [String: [Substring]] = [:]
+    private var templateOrigins: [String: [SourceLocation]] = [:]
 
     /// The folder prefix of template files as the user sees them (`templates/`).
     let templateRoot: String
@@ -75,9 +76,18 @@ final class SourceFinder: @unchecked Sendable {
             let rest = text.dropFirst(root.count)
             candidates += ["{{site.root}}" + rest, "{{ site.root }}" + rest]
         }
-        var found: [SourceLocation] = []
-        for template in templates(for: page.kind) {
-            found += Self.lines(of: template.lines, containing: candidates, path: template.path, offset: 0)
+        // The same link is usually on many pages of a kind (a nav or footer link): search its templates once.
+        let key = "\(page.kind.templateName)\u{0}\(text)"
+        lock.lock()
+        let cached = templateOrigins[key]
+        lock.unlock()
+        var found = cached ?? templates(for: page.kind).flatMap { template in
+            Self.lines(of: template.lines, containing: candidates, path: template.path, offset: 0)
+        }
+        if cached == nil {
+            lock.lock()
+            templateOrigins[key] = found
+            lock.unlock()
         }
         if found.isEmpty, let source = page.sourcePath {
             found = Self.lines(of: page.body.split(separator: "\n", omittingEmptySubsequences: false), containing: [text],
