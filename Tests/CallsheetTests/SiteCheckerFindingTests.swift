@@ -99,3 +99,23 @@ extension SiteCheckerFindingTests {
         #expect(Date().timeIntervalSince(start) < 30)
     }
 }
+
+extension SiteCheckerFindingTests {
+    @Test func aNewSiteNamesEachPlaceholderUntilItIsReplaced() throws {
+        let site = try TestSite([:])
+        defer { site.remove() }
+        let files = Scaffold.site()
+        for file in files { try site.write(file.text, to: file.path) }
+        let placeholders = try site.checkProblems().filter { $0.message.hasPrefix(Self.placeholder) }
+        let written = files.flatMap { file in
+            file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+                line.contains(Scaffold.placeholderMarker) && !line.trimmingSpaces().hasPrefix("#") ? "\(file.path):\(index + 1)" : nil
+            }
+        }
+        #expect(!written.isEmpty)
+        #expect(Set(placeholders.compactMap { $0.location.map { "\($0.path):\($0.line)" } }) == Set(written))
+        #expect(try site.checkErrors() == [])
+        for file in files { try site.write(file.text.replacingOccurrences(of: Scaffold.placeholderMarker + " ", with: ""), to: file.path) }
+        #expect(try site.checkProblems().map(\.summary) == [])
+    }
+}
