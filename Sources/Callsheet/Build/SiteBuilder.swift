@@ -163,10 +163,11 @@ public struct SiteBuilder {
                                     context: TemplateContext(config: content.config, pages: content.pages, menu: menu,
                                                              testimonials: testimonials), form: form)
         let session = try openSession?()
+        let output = options.outputDirectory
         let rendered = concurrentMap(content.pages, jobs: options.jobs) { page -> RenderedPage in
             var result = renderer.render(page)
             if let session, !result.html.isEmpty, let error = session.write(result.outputPath, result.html) {
-                result.diagnostics.append(Self.writeProblem(error, output: options.outputDirectory))
+                result.diagnostics.append(Self.writeProblem(error, output: output))
             }
             return result
         }

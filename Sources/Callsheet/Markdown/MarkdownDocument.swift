@@ -54,10 +54,11 @@ public struct MarkdownLink: Sendable, Hashable {
 /// no cmark pointer leaves this file.
 public final class MarkdownDocument {
     private let root: OpaquePointer
-    private let options: MarkdownOptions
+    let options: MarkdownOptions
     /// The top-level blocks, in order.
     public let blocks: [MarkdownBlock]
-    private var blockNodes: [OpaquePointer]
+    /// The cmark nodes of `blocks`; only this folder's files touch them.
+    var blockNodes: [OpaquePointer]
 
     /// Parses `text` as CommonMark (smart punctuation on, invalid UTF-8 replaced).
     public init(_ text: String, options: MarkdownOptions = MarkdownOptions()) {
