@@ -131,3 +131,17 @@ import Testing
         #expect(document.renderHTML(headingIDs: &ids).contains("<td>see <a href=\"/faq/\">the FAQ</a></td>"))
     }
 }
+
+@Suite struct DroppedRawHTMLTests {
+    @Test func rawHTMLLeftOutIsFoundAtItsLine() {
+        let document = MarkdownDocument("Intro.\n\n<div>\nblock\n</div>\n\nSome <b>bold</b> text.\n")
+        #expect(document.droppedRawHTML.map { "\($0.line):\($0.column)" } == ["3:1", "7:6", "7:13"])
+        #expect(MarkdownDocument("<div>x</div>\n", options: MarkdownOptions(allowsRawHTML: true)).droppedRawHTML.isEmpty)
+    }
+
+    @Test func theBuildWarnsAboutRawHTMLItLeavesOut() throws {
+        let site = try TestSite(["pages/a.md": "---\ntitle: A\n---\nHello.\n\n<script>alert(1)</script>\n"])
+        defer { site.remove() }
+        #expect(site.warnings().map(\.summary) == ["content/pages/a.md:6:1: this raw HTML is left out of the page, because `markdown.unsafe` is off"])
+    }
+}

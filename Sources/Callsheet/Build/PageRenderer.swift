@@ -94,6 +94,11 @@ struct PageRenderer: Sendable {
                 return nil
             }
         }
+        for (line, column) in document.droppedRawHTML {
+            diagnostics.append(.warning("this raw HTML is left out of the page, because `markdown.unsafe` is off",
+                                        at: page.bodyLocation(line: line + firstLine - 1, column: column),
+                                        hint: "set `markdown: {unsafe: true}` in site.yml to keep it, or remove it"))
+        }
         return (document, diagnostics, anchors)
     }
 

@@ -90,6 +90,27 @@ public final class MarkdownDocument {
         cmark_node_free(root)
     }
 
+    /// Where raw HTML was written that is left out because the options do not allow it (each HTML block
+    /// and each inline tag), so the build can say so; empty when raw HTML is allowed.
+    public var droppedRawHTML: [(line: Int, column: Int)] {
+        guard !options.allowsRawHTML, let iterator = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var found: [(line: Int, column: Int)] = []
+        var blockLine = 1, blockColumn = 1
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
+            if type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue, line > 0 { (blockLine, blockColumn) = (line, column) }
+            if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                found.append(line > 0 ? (line, column) : (blockLine, blockColumn))
+            }
+        }
+        return found
+    }
+
     /// Calls `rewrite` for every link and image; a non-nil result replaces its destination.
     public func rewriteLinks(_ rewrite: (MarkdownLink) -> String?) {
         guard let iterator = cmark_iter_new(root) else { return }
