@@ -40,7 +40,7 @@ import Testing
         #expect(ContinuousClock.now - start < .seconds(30))
         #expect(errors.count == 1)
         #expect(errors.map(\.summary).allSatisfy {
-            $0.hasPrefix("templates/page.mustache: rendering ") && $0.contains("content/pages/about-us.md with `page.mustache` takes more work")
+            $0.hasPrefix("templates/page.mustache:1:1: rendering ") && $0.contains("content/pages/about-us.md with `page.mustache` takes more work")
         }, "\(errors.map(\.summary))")
     }
 }

@@ -129,11 +129,11 @@ public struct TemplateSet: Sendable {
             return .success(html)
         case .failure(.tooDeep):
             return .failure(.error("rendering \(page ?? "this page") with `\(name).mustache` goes too deep: its templates include each other without end",
-                                   at: SourceLocation(path: displayPaths[name] ?? "templates/\(name).mustache", line: 0),
+                                   at: SourceLocation(path: displayPaths[name] ?? "templates/\(name).mustache", line: 1, column: 1),
                                    hint: "a partial named at render time (`{{>*name}}`) must not lead back to a template that includes it"))
         case .failure(.overBudget):
             return .failure(.error("rendering \(page ?? "this page") with `\(name).mustache` takes more work than any page should; it was stopped",
-                                   at: SourceLocation(path: displayPaths[name] ?? "templates/\(name).mustache", line: 0),
+                                   at: SourceLocation(path: displayPaths[name] ?? "templates/\(name).mustache", line: 1, column: 1),
                                    hint: "sections nested over lists multiply: a list inside a list inside a list repeats every item for every item"))
         }
     }
