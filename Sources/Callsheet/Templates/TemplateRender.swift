@@ -48,22 +48,57 @@ final class TemplateRender: MustacheParent, @unchecked Sendable {
     static func render(_ data: [String: Any], template name: String, library: MustacheLibrary)
         -> Result<String?, TemplateRenderProblem> {
         let render = TemplateRender(data)
-        let box = ResultBox()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
+        var output: String?
+        RenderThreads.shared.run {
             var base: UInt8 = 0
             render.stackBase = withUnsafeMutablePointer(to: &base) { UInt(bitPattern: $0) }
-            box.output = library.render(render, withTemplate: name)
-            done.signal()
+            output = library.render(render, withTemplate: name)
         }
-        thread.stackSize = threadStackSize
-        thread.start()
-        done.wait()
         if let problem = render.problem { return .failure(problem) }
-        return .success(box.output)
+        return .success(output)
+    }
+}
+
+/// Threads with large stacks that renders run on, kept for the next render: starting a thread costs
+/// more than rendering a small page.
+private final class RenderThreads: @unchecked Sendable {
+    static let shared = RenderThreads()
+    private let lock = NSLock()
+    private var idle: [Worker] = []
+
+    /// Runs `work` on one of the threads and waits for it.
+    func run(_ work: () -> Void) {
+        lock.lock()
+        let worker = idle.popLast() ?? Worker()
+        lock.unlock()
+        withoutActuallyEscaping(work) { worker.run($0) }
+        lock.lock()
+        idle.append(worker)
+        lock.unlock()
     }
 
-    private final class ResultBox: @unchecked Sendable {
-        var output: String?
+    private final class Worker: @unchecked Sendable {
+        private let start = DispatchSemaphore(value: 0)
+        private let done = DispatchSemaphore(value: 0)
+        private var work: (() -> Void)?
+
+        init() {
+            let thread = Thread { [self] in
+                while true {
+                    start.wait()
+                    work?()
+                    done.signal()
+                }
+            }
+            thread.stackSize = TemplateRender.threadStackSize
+            thread.start()
+        }
+
+        func run(_ work: @escaping () -> Void) {
+            self.work = work
+            start.signal()
+            done.wait()
+            self.work = nil
+        }
     }
 }
