@@ -290,3 +290,28 @@ import Testing
                 "\(Array(invalid.keys))")
     }
 }
+
+@Suite struct ContactFormScaleTests {
+    static func scalar(_ text: String, line: Int) -> YAMLValue {
+        YAMLValue(kind: .scalar(text, isPlain: true), location: SourceLocation(path: "contact.md", line: line, column: 5))
+    }
+
+    static func mapping(_ pairs: [(String, YAMLValue)]) -> YAMLValue {
+        YAMLValue(kind: .mapping(pairs.map { .init(key: $0.0, keyLocation: $0.1.location, value: $0.1) }),
+                  location: pairs.first?.1.location ?? SourceLocation(path: "contact.md"))
+    }
+
+    @Test func aHundredThousandOptionsAreCheckedInLinearTime() {
+        var options = (0..<100_000).map { Self.scalar("Option \($0)", line: 10 + $0) }
+        options.append(Self.scalar("Option 7", line: 200_000))
+        let field = Self.mapping([("name", Self.scalar("role", line: 6)), ("label", Self.scalar("Role", line: 7)),
+                                  ("type", Self.scalar("select", line: 8)),
+                                  ("options", YAMLValue(kind: .sequence(options), location: SourceLocation(path: "contact.md", line: 9)))])
+        let spec = Self.mapping([("provider", Self.scalar("formspree", line: 3)), ("action", Self.scalar("https://formspree.io/f/x", line: 4)),
+                                 ("fields", YAMLValue(kind: .sequence([field]), location: SourceLocation(path: "contact.md", line: 5)))])
+        let start = ContinuousClock.now
+        let (_, problems) = ContactForm.parse(spec, at: SourceLocation(path: "contact.md"), sitePaths: [], siteTitle: "T", ownerEmail: nil)
+        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(problems.filter { $0.severity == .error }.map(\.summary) == ["contact.md:200000:5: the option `Option 7` is listed twice"])
+    }
+}

@@ -56,6 +56,40 @@ import Testing
         let (_, problems) = split("# Group\n\nStray.\n\n## Q?\n\nA.\n")
         #expect(problems.map(\.location?.line) == [3])
     }
+
+    @Test func questionsThatDifferOnlyInPunctuationAreTwoQuestions() {
+        let (faq, problems) = split("# One\n\n## Do you work on rehearsals?\n\nYes.\n\n# Two\n\n## Do you work on \"rehearsals\"?\n\nAlso.\n")
+        #expect(problems.isEmpty)
+        #expect(faq.questions.map(\.id) == ["do-you-work-on-rehearsals", "do-you-work-on-rehearsals-2"])
+    }
+
+    @Test func emojiOnlyQuestionsGetIdsOfTheirOwn() {
+        let (faq, problems) = split("## 🎬?\n\nFilm.\n\n## 🎭?\n\nStage.\n")
+        #expect(problems.isEmpty)
+        #expect(faq.questions.map(\.id) == ["q-1", "q-2"])
+    }
+
+    @Test func inlineMarkdownInAQuestionIsKeptAsHTMLAndPlainText() {
+        let (faq, _) = split("## Is it *my* decision or `the director's`?\n\nYours.\n")
+        #expect(faq.questions[0].html == "Is it <em>my</em> decision or <code>the director&#39;s</code>?")
+        #expect(faq.questions[0].text == "Is it my decision or the director's?")
+    }
+
+    @Test func manyIdenticalHeadingsGetNumberedInLinearTime() {
+        var ids = AnchorIDs()
+        let start = ContinuousClock.now
+        let claimed = (0..<30_000).map { _ in ids.claim("same") }
+        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(claimed.prefix(3) == ["same", "same-2", "same-3"])
+        #expect(claimed.last == "same-30000")
+        #expect(ids.claim("same-2") == "same-2-2")
+    }
+
+    @Test func jsonLDAnswersReadSoftBreaksAsSpaces() {
+        let (faq, _) = split("## Q?\n\nA paragraph wrapped\nover two lines.\n\nAnother.\n")
+        let text = AnswerHTML.limit(faq.questions[0].answerHTML, origin: BaseURL("https://example.com/")!)
+        #expect(text == "<p>A paragraph wrapped over two lines.</p><p>Another.</p>")
+    }
 }
 
 @Suite struct FAQIntroTests {

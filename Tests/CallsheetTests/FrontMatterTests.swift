@@ -111,3 +111,41 @@ import Testing
         #expect(YAMLValue.parseSimpleMapping(text, path: "x.md", lineOffset: 1) == nil)
     }
 }
+
+@Suite struct FrontMatterHostileInputTests {
+    @Test func billionLaughsIsRefusedAtTheFirstAnchorWithoutExpanding() {
+        var yaml = "title: x\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        for level in 1...9 {
+            let previous = Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(level - 1)))
+            let name = Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(level)))
+            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+        }
+        guard case .failure(let diagnostic) = FrontMatter.parse("---\n" + yaml + "---\nBody\n", path: "x.md") else {
+            Issue.record("expected an error"); return
+        }
+        #expect(diagnostic.summary == "x.md:3:4: a YAML anchor (`&name`) is not allowed here; write the value out in full")
+    }
+
+    @Test func anAliasIsAnErrorAtItsLine() {
+        guard case .failure(let diagnostic) = YAMLValue.parse("title: x\nlist:\n  - *missing\n", path: "site.yml") else {
+            Issue.record("expected an error"); return
+        }
+        #expect(diagnostic.summary == "site.yml:3:5: a YAML alias (`*name`) is not allowed here; write the value out in full")
+    }
+
+    @Test func ampersandsAndStarsInsideTextAreFine() throws {
+        let value = try #require(try YAMLValue.parse("title: Q&A *live*\nlist:\n  - \"&quoted\"\n  - a & b\n", path: "x").get())
+        #expect(value["title"].map { "\($0.kind)" } == "scalar(\"Q&A *live*\", isPlain: true)")
+    }
+
+    @Test(arguments: ["\r\n", "\r"])
+    func windowsAndOldMacLineEndsAreLineEnds(end: String) throws {
+        let text = ["---", "title: Hello", "order: 2", "---", "Body", "", "## Q?"].joined(separator: end)
+        let matter = try FrontMatter.parse(text, path: "x.md").get()
+        #expect(matter.yaml?["title"].map { "\($0.kind)" } == "scalar(\"Hello\", isPlain: true)")
+        #expect(matter.yaml?["order"]?.location == SourceLocation(path: "x.md", line: 3, column: 8))
+        #expect(matter.body == "Body\n\n## Q?")
+        #expect(matter.bodyLineOffset == 4)
+        #expect(MarkdownDocument(matter.body).blocks.last?.line == 3)
+    }
+}

@@ -75,3 +75,73 @@ import Testing
         }
     }
 }
+
+@Suite struct PipeTableTests {
+    func render(_ text: String) -> String {
+        var ids = AnchorIDs()
+        return MarkdownDocument(text, options: MarkdownOptions(smartPunctuation: false)).renderHTML(headingIDs: &ids)
+    }
+
+    @Test func aCreditsTableBecomesATableWithAlignmentAndInlineMarkdown() {
+        let html = render("My credits:\n\n| Year | Production | Role |\n| ---: | :--- | :-: |\n| 2024 | *Hamlet* | IC |\n| 2023 | `Lear` \\| tour |\n")
+        #expect(html == """
+        <p>My credits:</p>
+        <table>
+        <thead>
+        <tr>
+        <th align="right">Year</th>
+        <th align="left">Production</th>
+        <th align="center">Role</th>
+        </tr>
+        </thead>
+        <tbody>
+        <tr>
+        <td align="right">2024</td>
+        <td align="left"><em>Hamlet</em></td>
+        <td align="center">IC</td>
+        </tr>
+        <tr>
+        <td align="right">2023</td>
+        <td align="left"><code>Lear</code> | tour</td>
+        <td align="center"></td>
+        </tr>
+        </tbody>
+        </table>
+
+        """)
+    }
+
+    @Test func aDelimiterRowOfAnotherWidthIsNoTable() {
+        #expect(render("| a | b |\n| --- |\n") == "<p>| a | b |\n| --- |</p>\n")
+    }
+
+    @Test func cellsThatLookLikeBlocksStayText() {
+        #expect(render("| a |\n| - |\n| # 1 |\n| - x |\n").contains("<td># 1</td>\n</tr>\n<tr>\n<td>- x</td>"))
+    }
+
+    @Test func linksInCellsAreRewrittenAndPlacedAtTheirLine() {
+        let document = MarkdownDocument("Intro\n\n| Show | Link |\n| --- | --- |\n| A | see [the FAQ](faq.md) |\n")
+        var found: [String] = []
+        document.rewriteLinks { link in
+            found.append("\(link.destination)@\(link.line):\(link.column)")
+            return "/faq/"
+        }
+        #expect(found == ["faq.md@5:11"])
+        var ids = AnchorIDs()
+        #expect(document.renderHTML(headingIDs: &ids).contains("<td>see <a href=\"/faq/\">the FAQ</a></td>"))
+    }
+}
+
+@Suite struct DroppedRawHTMLTests {
+    @Test func rawHTMLLeftOutIsFoundAtItsLine() {
+        let document = MarkdownDocument("Intro.\n\n<div>\nblock\n</div>\n\nSome <b>bold</b> text.\n")
+        #expect(document.droppedRawHTML.map { "\($0.line):\($0.column)" } == ["3:1", "7:6", "7:13"])
+        #expect(MarkdownDocument("<div>x</div>\n", options: MarkdownOptions(allowsRawHTML: true)).droppedRawHTML.isEmpty)
+    }
+
+    @Test func theBuildWarnsAboutRawHTMLItLeavesOut() throws {
+        let site = try TestSite(["pages/a.md": "---\ntitle: A\n---\nHello.\n\n<script>alert(1)</script>\n"])
+        defer { site.remove() }
+        #expect(site.warnings().map(\.summary) == ["content/pages/a.md:6:1: this raw HTML is left out of the page, because `markdown.unsafe` is off"])
+    }
+}

@@ -258,3 +258,29 @@ enum HTMLAttributes {
         return values
     }
 }
+
+@Suite struct StageReportingTests {
+    @Test func aYAMLMistakeInOnePageDoesNotHideTheFAQsErrors() throws {
+        let site = try TestSite([
+            "services/broken.md": "---\ntitle: \"never closed\nsummary: x\n---\nText.\n",
+            "faq.md": "## No answer?\n\n## Twice?\n\nA.\n\n## twice?\n\nB.\n\n# Empty group\n",
+            "pages/links.md": "---\ntitle: Links\n---\n[The broken service](../services/broken.md)\n",
+        ])
+        defer { site.remove() }
+        let errors = site.errors().map(\.summary)
+        #expect(errors.contains { $0.hasPrefix("content/services/broken.md:3:11: a quote opened on line 2 is never closed") }, "\(errors)")
+        #expect(errors.contains("content/faq.md:1:1: this question has no answer"), "\(errors)")
+        #expect(errors.contains("content/faq.md:7:1: this question is asked twice; the first is on line 3"), "\(errors)")
+        // The link to the page that could not be read is not a second error.
+        #expect(errors.count == 3, "\(errors)")
+    }
+
+    @Test func templateMistakesAreReportedAlongsideContentMistakes() throws {
+        let site = try TestSite(["pages/a.md": "---\ntitle: [unclosed\n---\n"])
+        defer { site.remove() }
+        try site.write("{{#open}}\n", to: "templates/page.mustache")
+        let errors = site.errors().map(\.summary)
+        #expect(errors.contains { $0.hasPrefix("content/pages/a.md:") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("templates/page.mustache:") }, "\(errors)")
+    }
+}

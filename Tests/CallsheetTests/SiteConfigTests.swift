@@ -46,3 +46,19 @@ import Testing
         #expect(warnings.first?.hint == "did you mean `tagline`?")
     }
 }
+
+@Suite struct InputArithmeticTests {
+    @Test func aHugePageBudgetIsAnErrorNotAnOverflow() {
+        let yaml = TestSite.minimalSiteYML + "\ncheck:\n  page_budget_kb: 9223372036854775807\n"
+        let errors = SiteConfig.parse(yaml, path: "content/site.yml").1.filter { $0.severity == .error }.map(\.summary)
+        #expect(errors == ["content/site.yml:8:19: `page_budget_kb` must be a whole number from 1 to 1000000"])
+    }
+
+    @Test func aVeryLongMistypedAnchorIsCheckedQuickly() {
+        let ids = Set((0..<2_000).map { "question-number-\($0)-about-something-long" })
+        let start = ContinuousClock.now
+        #expect(FieldReader.nearest(to: String(repeating: "x", count: 20_000), in: ids) == nil)
+        #expect(FieldReader.nearest(to: "question-number-7-about-somethin-long", in: ids) == "question-number-7-about-something-long")
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+}

@@ -26,3 +26,12 @@ import Testing
         #expect([ids.claim("fees"), ids.claim("fees"), ids.claim("fees"), ids.claim("fees-2")] == ["fees", "fees-2", "fees-3", "fees-2-2"])
     }
 }
+
+@Suite struct LongSlugTests {
+    @Test func aSlugLongerThan200CharactersIsAnErrorAtItsLine() throws {
+        let slug = String(repeating: "a", count: 300)
+        let site = try TestSite(["pages/long.md": "---\ntitle: Long\nslug: \(slug)\n---\nText.\n"])
+        defer { site.remove() }
+        #expect(site.errors().map(\.summary) == ["content/pages/long.md:3:7: this slug is longer than 200 characters"])
+    }
+}

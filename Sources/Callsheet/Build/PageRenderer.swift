@@ -28,7 +28,12 @@ struct PageRenderer: Sendable {
 
     func render(_ page: Page) -> RenderedPage {
         var (data, rendering) = templateData(for: page)
-        guard let html = templates.render(page.kind, context: data) else {
+        let watched = templates.renderWatched(page.kind, context: data, page: page.sourcePath ?? "/\(page.sitePath)")
+        if case .failure(let problem) = watched {
+            rendering.diagnostics.append(problem)
+            return RenderedPage(outputPath: page.outputPath, html: "", ids: [], anchors: rendering.anchors, diagnostics: rendering.diagnostics)
+        }
+        guard case .success(let html?) = watched else {
             rendering.diagnostics.append(.error("the template `\(page.kind.templateName).mustache` is missing, and \(page.sourcePath ?? "the page /\(page.sitePath)") needs it",
                                                 at: page.sourcePath.map { SourceLocation(path: $0, line: 0) },
                                                 hint: "add templates/\(page.kind.templateName).mustache"))
@@ -88,6 +93,11 @@ struct PageRenderer: Sendable {
                 diagnostics.append(.error(message, at: location, hint: hint))
                 return nil
             }
+        }
+        for (line, column) in document.droppedRawHTML {
+            diagnostics.append(.warning("this raw HTML is left out of the page, because `markdown.unsafe` is off",
+                                        at: page.bodyLocation(line: line + firstLine - 1, column: column),
+                                        hint: "set `markdown: {unsafe: true}` in site.yml to keep it, or remove it"))
         }
         return (document, diagnostics, anchors)
     }

@@ -31,7 +31,8 @@ struct StageClock {
 }
 
 /// Builds a site: content and templates in, a folder of HTML out. The build is a list of named stages;
-/// each one collects every problem it finds, and the build stops after the first stage with errors.
+/// each one collects every problem it finds, every stage whose input is there runs, and the build fails
+/// at the end when any found an error.
 public struct SiteBuilder {
     public let options: BuildOptions
 
@@ -113,68 +114,82 @@ public struct SiteBuilder {
     /// is also written into it as soon as it is rendered (the output folder itself is only touched by
     /// `OutputWriter.finish`).
     func render(images cache: ImageCache, into openSession: (() throws(BuildFailure) -> OutputSession)?) throws(BuildFailure) -> BuildReport {
+        // Every stage that can still run does, so one page's mistake does not hide another's: a stage is
+        // skipped only when what it needs is missing, and the build fails after the last one.
         var diagnostics = Diagnostics()
-        func stage<T>(_ result: (T?, [Diagnostic])) throws(BuildFailure) -> T {
+        func stage<T>(_ result: (T?, [Diagnostic])) -> T? {
             diagnostics.append(contentsOf: result.1)
-            guard let value = result.0, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sorted) }
-            return value
+            return result.0
         }
+        func failure() -> BuildFailure { BuildFailure(diagnostics: diagnostics.sorted) }
 
         var clock = StageClock()
         // 1. Read the content and template folders.
-        let contentTree = try stage(SourceTree.scan(options.contentDirectory))
-        let templateTree = try stage(ThemeFiles.load(options.templatesDirectory, overBuiltInTheme: options.builtInTheme))
+        let contentTree = stage(SourceTree.scan(options.contentDirectory))
+        let templateTree = stage(ThemeFiles.load(options.templatesDirectory, overBuiltInTheme: options.builtInTheme))
         clock.lap("list folders")
-        // 2. Settings and pages.
-        var content = try stage(SiteContent.load(files: contentTree.files, displayPath: contentTree.displayPath(of:),
-                                                 readText: contentTree.readText, includeDrafts: options.includeDrafts,
-                                                 jobs: options.jobs))
+        // 2. Settings and pages (each page with mistakes is left out, and the others go on).
+        var content = contentTree.flatMap { tree in
+            stage(SiteContent.load(files: tree.files, displayPath: tree.displayPath(of:), readText: tree.readText,
+                                   includeDrafts: options.includeDrafts, jobs: options.jobs))
+        }
         if let override = options.baseURL {
             guard let baseURL = BaseURL(override) else {
                 diagnostics.error("--base-url must be an absolute http or https address, such as https://example.com/", at: nil)
-                throw BuildFailure(diagnostics: diagnostics.sorted)
+                throw failure()
             }
-            content.config.baseURL = baseURL
+            content?.config.baseURL = baseURL
         }
-        _ = try stage((true, content.config.theme.missingFiles(mediaFiles: Set(content.mediaFiles))))
+        if let content { diagnostics.append(contentsOf: content.config.theme.missingFiles(mediaFiles: Set(content.mediaFiles))) }
         clock.lap("read pages")
-        // 2b. Images: upright, stripped, resized (in parallel; cached between builds beside the output).
-        let images = SiteImages.make(media: content.mediaFiles, socialSources: [], icon: nil,
-                                     cache: cache, jobs: options.jobs,
-                                     url: contentTree.url(of:))
+        // 2b. Images: upright, stripped, resized (in parallel; cached between builds beside the output),
+        // only while the build is clean.
+        let images = content.flatMap { content in
+            diagnostics.hasErrors ? nil : SiteImages.make(media: content.mediaFiles, socialSources: [], icon: nil,
+                                                          cache: cache, jobs: options.jobs, url: contentTree!.url(of:))
+        }
         clock.lap("images")
         // 3. The contact form.
-        let form = try stage(Self.contactForm(in: content))
+        let form = content.flatMap { stage(Self.contactForm(in: $0)) } ?? nil
         // 4. Templates.
-        let templates = try stage(TemplateSet.load(files: templateTree.files, displayPath: templateTree.displayPath(of:),
-                                                   readText: templateTree.readText))
-        _ = try stage((true, Self.missingTemplates(in: templates, for: content.pages, displayPath: templateTree.displayPath(of:))))
+        let templates = templateTree.flatMap { tree in
+            stage(TemplateSet.load(files: tree.files, displayPath: tree.displayPath(of:), readText: tree.readText))
+        }
+        guard let contentTree, let templateTree, let content, let templates else { throw failure() }
+        diagnostics.append(contentsOf: Self.missingTemplates(in: templates, for: content.pages, displayPath: templateTree.displayPath(of:)))
         clock.lap("contact form and templates")
-        // 5. Pages, in parallel.
+        // 5. Pages, in parallel; written as they render only while the build is still clean.
         let published = Set(content.pages.compactMap(\.contentPath))
-        let drafts = Set(contentTree.files.filter { $0.hasSuffix(".md") && !published.contains($0) })
+        // After a mistake, an unpublished page may be one left out for its mistake (or a clash) rather than a
+        // draft: links to such pages are left alone, not reported a second time.
+        let unpublished = Set(contentTree.files.filter { $0.hasSuffix(".md") && !published.contains($0) })
+        let unread = diagnostics.hasErrors ? unpublished : []
         let resolver = LinkResolver(pages: content.pages, contentFiles: contentTree.files, mediaFiles: content.mediaFiles,
-                                    draftFiles: drafts, baseURL: content.config.baseURL)
+                                    draftFiles: unpublished.subtracting(unread), baseURL: content.config.baseURL,
+                                    unreadFiles: unread)
         let (menu, menuProblems) = NavMenu.resolve(content.config, pages: content.pages)
         let (testimonials, testimonialProblems, testimonialAnchors) =
             TestimonialList.rendered(content.pages.first { $0.kind == .testimonials }, config: content.config, resolver: resolver)
-        _ = try stage((true, menuProblems + testimonialProblems))
+        diagnostics.append(contentsOf: menuProblems + testimonialProblems)
         let renderer = PageRenderer(config: content.config, templates: templates, resolver: resolver,
                                     context: TemplateContext(config: content.config, pages: content.pages, menu: menu,
                                                              testimonials: testimonials), form: form)
-        let session = try openSession?()
-        let rendered = concurrentMap(content.pages, jobs: options.jobs) { page -> RenderedPage in
+        let session = diagnostics.hasErrors ? nil : try openSession?()
+        let output = options.outputDirectory
+        // A page whose template is missing has its error already.
+        let renderable = content.pages.filter { templates.names.contains($0.kind.templateName) }
+        let rendered = concurrentMap(renderable, jobs: options.jobs) { page -> RenderedPage in
             var result = renderer.render(page)
             if let session, !result.html.isEmpty, let error = session.write(result.outputPath, result.html) {
-                result.diagnostics.append(Self.writeProblem(error, output: options.outputDirectory))
+                result.diagnostics.append(Self.writeProblem(error, output: output))
             }
             return result
         }
         clock.lap("render pages")
         // 6. Links between pages.
         diagnostics.append(contentsOf: rendered.flatMap(\.diagnostics))
-        diagnostics.append(contentsOf: Self.checkAnchors(rendered, pages: content.pages, extra: testimonialAnchors))
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sorted) }
+        diagnostics.append(contentsOf: Self.checkAnchors(rendered, pages: renderable, extra: testimonialAnchors))
+        guard let images, !diagnostics.hasErrors else { throw failure() }
         clock.lap("check links")
         // 7. Assemble the output.
         var site = RenderedSite()

@@ -4,7 +4,7 @@ import Foundation
 /// search engine would trip over, and reports each problem at every content or template line that
 /// causes it. Pages are read by an HTML5 parser, as a browser reads them, and each page is parsed once,
 /// so the time grows with the size of the site.
-public struct SiteChecker {
+public struct SiteChecker: Sendable {
     let report: BuildReport
     let config: SiteConfig
     let pagesByOutput: [String: Page]
@@ -51,8 +51,9 @@ public struct SiteChecker {
                                ids: Set(elements.flatMap { element in element.attributes.filter { $0.name == "id" }.map(\.value) }),
                                depth: depth)
         }
-        var ids: [String: Set<String>] = [:]
-        for page in scanned { ids[page.path] = page.ids }
+        var idsByPath: [String: Set<String>] = [:]
+        for page in scanned { idsByPath[page.path] = page.ids }
+        let ids = idsByPath
         let found = concurrentMap(scanned, jobs: jobs) { page -> [Diagnostic] in
             var diagnostics = Diagnostics()
             guard page.depth <= NestingDepth.limit else {

@@ -68,6 +68,16 @@ public struct FieldReader {
         return number
     }
 
+    /// A whole number within `range`, so that arithmetic on it later cannot overflow.
+    public mutating func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let number = int(key) else { return nil }
+        guard range.contains(number) else {
+            error("`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)", at: key)
+            return nil
+        }
+        return number
+    }
+
     /// A number, possibly with a fraction.
     public mutating func double(_ key: String) -> Double? {
         guard let value = value(key) else { return nil }
@@ -161,7 +171,10 @@ public struct FieldReader {
     }
 
     static func nearest(to word: String, in candidates: Set<String>) -> String? {
-        let scored = candidates.map { ($0, editDistance(word.lowercased(), $0)) }
+        // Words whose lengths differ by more than the allowed edits cannot be near, so a very long word
+        // (a mistyped 10,000-character anchor) costs nothing against every id of a page.
+        let allowed = max(1, word.count / 3), length = word.count
+        let scored = candidates.filter { abs($0.count - length) <= allowed }.map { ($0, editDistance(word.lowercased(), $0)) }
             .filter { $0.1 <= max(1, word.count / 3) }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
         return scored.first?.0

@@ -10,7 +10,9 @@ public struct FrontMatter: Sendable {
     public var bodyLineOffset: Int
 
     /// Splits `text` into front matter and body and parses the YAML. Pure: `path` only labels diagnostics.
+    /// CRLF and CR line ends are read as line ends, in the YAML and in the body.
     public static func parse(_ text: String, path: String) -> Result<FrontMatter, Diagnostic> {
+        let text = text.normalizingLineEnds()
         // Lines are found by scanning bytes, and only as far as the closing fence: the body is never split.
         let utf8 = text.utf8
         var lineStart = utf8.startIndex

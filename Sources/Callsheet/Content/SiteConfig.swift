@@ -101,9 +101,7 @@ public struct SiteConfig: Sendable {
         var pageBudgetKB = 60
         var allowedHosts: [String] = []
         if var checkReader = reader.mapping("check") {
-            if let budget = checkReader.int("page_budget_kb") {
-                if budget > 0 { pageBudgetKB = budget } else { checkReader.error("`page_budget_kb` must be more than 0", at: "page_budget_kb") }
-            }
+            if let budget = checkReader.int("page_budget_kb", in: 1...1_000_000) { pageBudgetKB = budget }
             for item in checkReader.list("allow_hosts") ?? [] {
                 guard case .scalar(let host, _) = item.kind, !host.isEmpty, !host.contains("/"), !host.contains(" ") else {
                     checkReader.append(.error("each of `allow_hosts` must be a host name, such as plausible.io", at: item.location))

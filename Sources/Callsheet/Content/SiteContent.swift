@@ -21,7 +21,8 @@ public struct SiteContent: Sendable {
     static func kind(of file: String) -> PageKind? { PageKind.of(file: file) }
 
     /// Reads and checks every page. `readText` returns a file's text (the disk, or a test's dictionary).
-    public static func load(files: [String], displayPath: (String) -> String, readText: (String) -> Result<String, Diagnostic>,
+    public static func load(files: [String], displayPath: @Sendable (String) -> String,
+                            readText: @Sendable (String) -> Result<String, Diagnostic>,
                             includeDrafts: Bool, jobs: Int = 1) -> (SiteContent?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         guard files.contains("site.yml") else {

@@ -21,10 +21,16 @@ extension YAMLValue {
             // Blank lines and whole-line comments.
             var firstSolid = start
             while firstSolid < end, bytes[firstSolid] == 0x20 { firstSolid += 1 }
-            if firstSolid == end || (firstSolid == start && bytes[start] == UInt8(ascii: "#")) { continue }
+            if firstSolid == end { continue }
+            if firstSolid == start && bytes[start] == UInt8(ascii: "#") {
+                // libyaml checks every character, comments too.
+                for index in start..<end where bytes[index] != 0x09 && !isOrdinaryByte(bytes, at: index) { return nil }
+                continue
+            }
             var colon = start
             while colon < end, isKeyByte(bytes[colon]) { colon += 1 }
-            guard colon > start, colon < end, bytes[colon] == UInt8(ascii: ":") else { return nil }
+            // libyaml gives up on a key longer than 1,024 characters.
+            guard colon > start, colon < end, colon - start <= 1000, bytes[colon] == UInt8(ascii: ":") else { return nil }
             guard colon + 1 == end || bytes[colon + 1] == 0x20 else { return nil }
             let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<colon]), as: UTF8.self)
             guard keys.insert(key).inserted else { return nil }
@@ -36,7 +42,9 @@ extension YAMLValue {
             guard isPlainScalar(value) else { return nil }
             let plain = String(decoding: value, as: UTF8.self)
             let keyLocation = SourceLocation(path: path, line: lineNumber + lineOffset, column: 1)
-            let location = SourceLocation(path: path, line: lineNumber + lineOffset, column: valueStart - start + 1)
+            // An empty value is placed right after the colon, as Yams places it.
+            let column = valueStart == valueEnd ? colon - start + 2 : valueStart - start + 1
+            let location = SourceLocation(path: path, line: lineNumber + lineOffset, column: column)
             let kind: Kind = ["", "~", "null", "Null", "NULL"].contains(plain) ? .null : .scalar(plain, isPlain: true)
             entries.append(Entry(key: key, keyLocation: keyLocation, value: YAMLValue(kind: kind, location: location)))
         }
@@ -48,21 +56,34 @@ extension YAMLValue {
         (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F
     }
 
-    /// A value YAML reads as plain text, exactly as written: no indicator at its start, no `: ` or ` #`
-    /// inside, no tab, nothing that YAML would turn into anything but the same string.
     private static let indicators: Set<UInt8> = Set("[]{}\"'|>&*!%@`#,?-:".utf8)
 
     /// A value YAML reads as plain text, exactly as written: no indicator at its start, no `: ` or ` #`
     /// inside, no tab or control character, nothing YAML would turn into anything but the same string.
+    /// libyaml refuses some characters (DEL, C1 controls, U+FFFE, U+FFFF), reads others as line ends
+    /// (U+0085, U+2028, U+2029) and skips a byte order mark (U+FEFF): each of those goes to Yams.
     private static func isPlainScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return true }
         if indicators.contains(first) { return false }
         for index in 0..<bytes.count {
             let byte = bytes[index]
-            if byte < 0x20 { return false }
+            if !isOrdinaryByte(bytes, at: index) { return false }
             if byte == UInt8(ascii: ":"), index + 1 == bytes.count || bytes[index + 1] == 0x20 { return false }
             if byte == UInt8(ascii: "#"), index > 0, bytes[index - 1] == 0x20 { return false }
         }
         return true
+    }
+
+    /// Whether the byte at `index` (and the UTF-8 sequence it starts) is a character libyaml reads as
+    /// plain text: not a control character, not one it refuses, reads as a line end or skips.
+    private static func isOrdinaryByte(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        func next(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+        switch bytes[index] {
+        case 0..<0x20, 0x7F: return false
+        case 0xC2: return next(1) >= 0xA0                                   // U+0080...U+009F
+        case 0xE2: return !(next(1) == 0x80 && (next(2) == 0xA8 || next(2) == 0xA9))  // U+2028, U+2029
+        case 0xEF: return !(next(1) == 0xBB && next(2) == 0xBF) && !(next(1) == 0xBF && next(2) >= 0xBE)
+        default: return true
+        }
     }
 }

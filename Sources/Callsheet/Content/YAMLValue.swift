@@ -42,10 +42,7 @@ extension YAMLValue {
     /// Parses YAML text. `path` and `lineOffset` place the text in its file (front matter starts
     /// on line 2 of a Markdown file, so its offset is 1). Syntax errors come back as diagnostics.
     public static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLValue?, Diagnostic> {
-        func location(_ mark: Mark?) -> SourceLocation {
-            guard let mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
-            return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
-        }
+        let text = text.normalizingLineEnds()
         if let simple = parseSimpleMapping(text, path: path, lineOffset: lineOffset) { return .success(simple) }
         return parseWithLibrary(text, path: path, lineOffset: lineOffset)
     }
@@ -55,6 +52,12 @@ extension YAMLValue {
         func location(_ mark: Mark?) -> SourceLocation {
             guard let mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
             return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        }
+        if let found = firstAnchorOrAlias(in: text) {
+            let written = found.isAlias ? "a YAML alias (`*name`)" : "a YAML anchor (`&name`)"
+            return .failure(.error("\(written) is not allowed here; write the value out in full",
+                                   at: SourceLocation(path: path, line: found.line + lineOffset, column: found.column),
+                                   hint: "anchors and aliases repeat values; put text starting with `&` or `*` in quotes"))
         }
         do {
             // The encoding is named: Yams' default reads the environment at every call, which is slow.

@@ -37,11 +37,12 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location, hint: hint)
     }
 
-    /// The printed form, with the hint on its own indented line.
+    /// The printed form, with the hint on its own indented line. Paths and text from content that the
+    /// message or hint quote are escaped, so each diagnostic stays one line (plus its hint line).
     public var description: String {
         var text = location.map { "\($0): " } ?? ""
-        text += "\(severity.rawValue): \(message)"
-        if let hint { text += "\n  hint: \(hint)" }
+        text += "\(severity.rawValue): \(PrintableText.escaping(message))"
+        if let hint { text += "\n  hint: \(PrintableText.escaping(hint))" }
         return text
     }
 }

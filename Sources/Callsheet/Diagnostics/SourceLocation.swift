@@ -14,9 +14,10 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         self.column = column
     }
 
-    /// `path:line:col`, the form editors jump to.
+    /// `path:line:col`, the form editors jump to; control characters in the path are escaped.
     public var description: String {
-        line > 0 ? "\(path):\(line):\(max(column, 1))" : path
+        let path = PrintableText.escaping(path)
+        return line > 0 ? "\(path):\(line):\(max(column, 1))" : path
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

@@ -2,8 +2,10 @@
 public struct FAQ: Sendable {
     /// One question and its answer.
     public struct Question: Sendable {
-        /// The question as written after `##`.
+        /// The question as written after `##`, as plain text (for JSON-LD and titles).
         public var text: String
+        /// The question with its inline Markdown (emphasis, code) as HTML, for the heading and the list.
+        public var html: String
         /// Its permalink id, unique on the page.
         public var id: String
         /// The answer, rendered to HTML.
@@ -38,6 +40,7 @@ extension FAQ {
                              location: (Int, Int) -> SourceLocation) -> (FAQ, [Diagnostic]) {
         struct Draft {
             var text: String
+            var html: String
             var line: Int, column: Int
             var blocks: Range<Int>
             var groupIndex: Int
@@ -53,7 +56,7 @@ extension FAQ {
                 groupTitles.append((block.text.trimmingSpaces(), block.line, block.column))
             case 2?:
                 introEnd = min(introEnd, index)
-                drafts.append(Draft(text: block.text.trimmingSpaces(), line: block.line, column: block.column,
+                drafts.append(Draft(text: block.text.trimmingSpaces(), html: document.inlineHTML(ofBlock: index).trimmingSpaces(), line: block.line, column: block.column,
                                     blocks: (index + 1)..<(index + 1), groupIndex: groupTitles.count - 1))
             default:
                 if index > introEnd, let last = drafts.last, last.groupIndex == groupTitles.count - 1,
@@ -71,6 +74,7 @@ extension FAQ {
         var ids = AnchorIDs(reserved: reservedIDs)
         var seen: [String: Int] = [:]
         var questionIDs: [String] = []
+        var wordless = 0
         for draft in drafts {
             let here = location(draft.line, draft.column)
             if draft.text.isEmpty {
@@ -80,14 +84,21 @@ extension FAQ {
                 diagnostics.append(.error("this question has no answer", at: here,
                                           hint: "write the answer below the question, before the next `##` or `#` heading"))
             }
-            let key = Slug.anchor(from: draft.text)
-            if let firstLine = seen[key] {
+            // The same words, ignoring case and spacing but not punctuation, are the same question.
+            let words = Self.comparableWords(draft.text)
+            if let firstLine = seen[words], !words.isEmpty {
                 diagnostics.append(.error("this question is asked twice; the first is on line \(location(firstLine, 1).line)", at: here,
                                           hint: "merge the two answers, or reword one question"))
             } else {
-                seen[key] = draft.line
+                seen[words] = draft.line
             }
-            questionIDs.append(ids.claim(key))
+            // A question with no letters or digits (`## 🎬?`) still needs an id of its own.
+            var slug = Slug.words(from: draft.text)
+            if slug.isEmpty {
+                wordless += 1
+                slug = "q-\(wordless)"
+            }
+            questionIDs.append(ids.claim(slug))
         }
         let groupIDs = groupTitles.map { $0.title.map { ids.claim(Slug.anchor(from: $0)) } }
 
@@ -110,7 +121,7 @@ extension FAQ {
             // Questions under a titled group are one level deeper, so their sub-headings move down too.
             let inGroup = groupTitles[draft.groupIndex].title != nil
             let answer = document.renderHTML(blocks: draft.blocks, headingShift: inGroup ? 1 : 0, headingIDs: &ids)
-            groups[draft.groupIndex].questions.append(Question(text: draft.text, id: questionIDs[index], answerHTML: answer,
+            groups[draft.groupIndex].questions.append(Question(text: draft.text, html: draft.html, id: questionIDs[index], answerHTML: answer,
                                                                location: location(draft.line, draft.column)))
         }
         groups.removeAll { $0.title == nil && $0.questions.isEmpty }
@@ -119,5 +130,10 @@ extension FAQ {
                                         hint: "write each question as a `## Question?` heading with its answer below"))
         }
         return (FAQ(introHTML: introHTML, groups: groups), diagnostics)
+    }
+
+    /// A question's words for comparison: lower case, runs of white space as one space, trimmed.
+    static func comparableWords(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

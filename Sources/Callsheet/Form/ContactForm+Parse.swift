@@ -164,6 +164,7 @@ extension ContactForm {
         }
 
         var options: [String] = []
+        var listed = Set<String>()  // so 100,000 options are checked in linear time
         if let items = reader.list("options") {
             for option in items {
                 guard case .scalar(let text, _) = option.kind, !text.trimmingSpaces().isEmpty else {
@@ -171,7 +172,7 @@ extension ContactForm {
                     continue
                 }
                 let trimmed = HTML.separatingMarkup(text.trimmingSpaces())
-                if options.contains(trimmed) {
+                if !listed.insert(trimmed).inserted {
                     reader.append(.error("the option `\(trimmed)` is listed twice", at: option.location))
                 }
                 options.append(trimmed)
@@ -235,7 +236,7 @@ extension ContactForm {
             default:
                 reader.error("`default` must be a single value", at: "default")
             }
-            if type.hasOptions, let wrong = defaults.first(where: { !options.contains($0) }), !options.isEmpty {
+            if type.hasOptions, let wrong = defaults.first(where: { !listed.contains($0) }), !options.isEmpty {
                 reader.error("the default `\(wrong)` is not one of the options", at: "default")
             }
         }

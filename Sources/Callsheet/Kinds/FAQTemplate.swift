@@ -13,7 +13,10 @@ struct FAQData: Encodable {
     }
 
     struct Question: Encodable {
+        /// Plain text, for attributes and screen-reader labels.
         let question: String
+        /// With its inline Markdown (emphasis, code) as HTML (`question_html`).
+        let questionHtml: String
         let id: String
         let answer: String
     }
@@ -30,7 +33,7 @@ struct FAQData: Encodable {
         if !faq.questions.isEmpty { rendering.jsonld.append(StructuredData.faqPage(faq, page: page, config: rendering.config)) }
         return FAQData(faq: Contents(hasGroups: faq.hasGroups, count: faq.questions.count, groups: faq.groups.map { group in
             Group(title: group.title, id: group.id, questions: group.questions.map {
-                Question(question: $0.text, id: $0.id, answer: $0.answerHTML)
+                Question(question: $0.text, questionHtml: $0.html, id: $0.id, answer: $0.answerHTML)
             })
         }))
     }

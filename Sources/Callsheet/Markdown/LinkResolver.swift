@@ -18,10 +18,15 @@ public struct LinkResolver: Sendable {
     private let sitePaths: Set<String>
     private let publishedFiles: Set<String>
     private let contentFiles: Set<String>
+    private let unreadFiles: Set<String>
     private let baseURL: BaseURL
 
-    /// A resolver for the published `pages`, the files under media/ and every content file.
-    public init(pages: [Page], contentFiles: [String], mediaFiles: [String], draftFiles: Set<String>, baseURL: BaseURL) {
+    /// A resolver for the published `pages`, the files under media/ and every content file. Links to
+    /// `unreadFiles` (pages whose own mistakes kept them out of this build) are left alone: the mistake
+    /// is reported at that page, not again at every link to it.
+    public init(pages: [Page], contentFiles: [String], mediaFiles: [String], draftFiles: Set<String>, baseURL: BaseURL,
+                unreadFiles: Set<String> = []) {
+        self.unreadFiles = unreadFiles
         var byFile: [String: String] = [:]
         for page in pages where page.kind != .thanks {
             if let file = page.contentPath { byFile[file] = page.sitePath }
@@ -61,6 +66,7 @@ public struct LinkResolver: Sendable {
         let endsWithSlash = decoded.hasSuffix("/") || decoded.isEmpty
 
         if targetPath.hasSuffix(".md") {
+            if unreadFiles.contains(targetPath) { return .external }
             if let sitePath = pagesByFile[targetPath] {
                 return .internalLink(url: baseURL.url(sitePath) + query + suffix, page: sitePath, fragment: fragment)
             }

@@ -18,7 +18,7 @@ public struct MarkdownOptions: Sendable, Hashable {
         self.smartPunctuation = smartPunctuation
     }
 
-    fileprivate var cmarkOptions: Int32 {
+    var cmarkOptions: Int32 {
         var options = CMARK_OPT_VALIDATE_UTF8
         if smartPunctuation { options |= CMARK_OPT_SMART }
         if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
@@ -54,10 +54,13 @@ public struct MarkdownLink: Sendable, Hashable {
 /// no cmark pointer leaves this file.
 public final class MarkdownDocument {
     private let root: OpaquePointer
-    private let options: MarkdownOptions
+    let options: MarkdownOptions
     /// The top-level blocks, in order.
     public let blocks: [MarkdownBlock]
-    private var blockNodes: [OpaquePointer]
+    /// The cmark nodes of `blocks`; only this folder's files touch them.
+    var blockNodes: [OpaquePointer]
+    /// Where links inside table cells are in the source (cmark places them inside their cell).
+    private let cellLinkPositions: [OpaquePointer: (line: Int, column: Int)]
 
     /// Parses `text` as CommonMark (smart punctuation on, invalid UTF-8 replaced).
     public init(_ text: String, options: MarkdownOptions = MarkdownOptions()) {
@@ -65,6 +68,7 @@ public final class MarkdownDocument {
         // Source positions on when parsing (cmark then tracks lines through multi-line inlines), never when
         // rendering (they would become data-sourcepos attributes).
         root = text.withCString { cmark_parse_document($0, text.utf8.count, options.cmarkOptions | CMARK_OPT_SOURCEPOS) }
+        cellLinkPositions = Self.convertTables(in: root, text: text, options: options)
         var nodes: [OpaquePointer] = []
         var blocks: [MarkdownBlock] = []
         var child = cmark_node_first_child(root)
@@ -86,6 +90,27 @@ public final class MarkdownDocument {
         cmark_node_free(root)
     }
 
+    /// Where raw HTML was written that is left out because the options do not allow it (each HTML block
+    /// and each inline tag), so the build can say so; empty when raw HTML is allowed.
+    public var droppedRawHTML: [(line: Int, column: Int)] {
+        guard !options.allowsRawHTML, let iterator = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var found: [(line: Int, column: Int)] = []
+        var blockLine = 1, blockColumn = 1
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
+            if type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue, line > 0 { (blockLine, blockColumn) = (line, column) }
+            if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                found.append(line > 0 ? (line, column) : (blockLine, blockColumn))
+            }
+        }
+        return found
+    }
+
     /// Calls `rewrite` for every link and image; a non-nil result replaces its destination.
     public func rewriteLinks(_ rewrite: (MarkdownLink) -> String?) {
         guard let iterator = cmark_iter_new(root) else { return }
@@ -96,8 +121,9 @@ public final class MarkdownDocument {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
-            let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
-            if type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue, type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue, line > 0 {
+            let cell = cellLinkPositions[node]
+            let line = cell?.line ?? Int(cmark_node_get_start_line(node)), column = cell?.column ?? Int(cmark_node_get_start_column(node))
+            if type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue, type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue, line > 0, cell == nil {
                 lastBlockLine = line
                 lastBlockColumn = column
             }
@@ -130,7 +156,7 @@ public final class MarkdownDocument {
             defer { free(rendered) }
             html += String(cString: rendered)
         }
-        return Self.tightenHeadings(html)
+        return Self.tightenTableCells(Self.tightenHeadings(html))
     }
 
     /// cmark puts custom blocks on lines of their own; a heading reads better as `<h2 id="x">Text</h2>`.
@@ -225,6 +251,6 @@ extension MarkdownDocument {
     public func renderPlainHTML() -> String {
         guard let rendered = cmark_render_html(root, options.cmarkOptions) else { return "" }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return Self.tightenTableCells(String(cString: rendered))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Cuts rendered HTML down to the tags that FAQ rich results accept (headings, paragraphs, lists,
 /// links, line breaks, bold and italic), keeping the text of everything else and only `href` on links,
-/// made absolute.
+/// made absolute. The source's line breaks do not survive: JSON-LD text is read as one line.
 enum AnswerHTML {
     static let allowed: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "br", "ol", "ul", "li", "a", "p", "div",
                                        "b", "strong", "i", "em"]
@@ -11,6 +11,13 @@ enum AnswerHTML {
         var out = ""
         var index = html.startIndex
         while index < html.endIndex {
+            if html[index] == "\n" {
+                // A soft break in a paragraph is a space in the text; a line end between tags is nothing.
+                let next = html.index(after: index)
+                if !(out.last == ">" || next == html.endIndex || html[next] == "<" || out.last == " ") { out.append(" ") }
+                index = next
+                continue
+            }
             guard html[index] == "<", let close = html[index...].firstIndex(of: ">") else {
                 out.append(html[index])
                 index = html.index(after: index)

@@ -66,6 +66,30 @@ extension String {
     }
 }
 
+extension String {
+    /// The text with CRLF (Windows) and lone CR (old Mac editors) line ends turned into LF, so every
+    /// reader after this counts lines the same way. Text without CR is returned as it is.
+    func normalizingLineEnds() -> String {
+        withBytes { bytes in
+            guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) != nil else { return self }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0D {
+                    out.append(0x0A)
+                    if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                } else {
+                    out.append(byte)
+                }
+                index += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+}
+
 extension StringProtocol {
     /// The text without leading and trailing white space (spaces, tabs, line breaks).
     func trimmingSpaces() -> String {

@@ -1,16 +1,18 @@
 import Dispatch
 
-/// Maps `items` on `jobs` threads, keeping the order of `items` in the result.
-func concurrentMap<Item, Result>(_ items: [Item], jobs: Int, _ transform: (Item) -> Result) -> [Result] {
+/// Maps `items` on `jobs` threads, keeping the order of `items` in the result. `transform` runs on
+/// several threads at once, so it must be `@Sendable`: the compiler then refuses one that captures
+/// shared mutable state.
+func concurrentMap<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int,
+                                                      _ transform: @Sendable (Item) -> Result) -> [Result] {
     let jobs = max(1, min(jobs, items.count))
     if jobs == 1 { return items.map(transform) }
     return withoutActuallyEscaping(transform) { transform in
         let slots = Slots<Result>(count: items.count)
-        let box = UncheckedBox(items: items, transform: transform)
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
             var index = worker
-            while index < box.items.count {
-                slots.set(index, box.transform(box.items[index]))
+            while index < items.count {
+                slots.set(index, transform(items[index]))
                 index += jobs
             }
         }
@@ -18,13 +20,8 @@ func concurrentMap<Item, Result>(_ items: [Item], jobs: Int, _ transform: (Item)
     }
 }
 
-/// Carries non-Sendable values into `concurrentPerform`; each index is touched by one worker only.
-private struct UncheckedBox<Item, Result>: @unchecked Sendable {
-    let items: [Item]
-    let transform: (Item) -> Result
-}
-
-private final class Slots<Value>: @unchecked Sendable {
+/// The results, one slot per item; each slot is written by one worker only, and read once all are done.
+private final class Slots<Value: Sendable>: @unchecked Sendable {
     private let pointer: UnsafeMutableBufferPointer<Value?>
 
     init(count: Int) {

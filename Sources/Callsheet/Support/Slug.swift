@@ -5,6 +5,12 @@ import Foundation
 public enum Slug {
     /// `"When should I hire an Intimacy Coordinator?"` becomes `when-should-i-hire-an-intimacy-coordinator`.
     public static func anchor(from text: String) -> String {
+        let slug = words(from: text)
+        return slug.isEmpty ? "section" : slug
+    }
+
+    /// The slug's words alone: empty when the text has no letter or digit (`🎬?`).
+    public static func words(from text: String) -> String {
         // Plain ASCII (the usual case) is done byte by byte; folding through Foundation is slow.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiAnchor(text) }
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
@@ -21,7 +27,7 @@ public enum Slug {
                 pendingHyphen = true
             }
         }
-        return result.isEmpty ? "section" : result
+        return result
     }
 
     private static func asciiAnchor(_ text: String) -> String {
@@ -39,7 +45,7 @@ public enum Slug {
                 pendingHyphen = true
             }
         }
-        return out.isEmpty ? "section" : String(decoding: out, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `text` is usable as one URL path segment: lower-case letters, digits and single hyphens.
@@ -53,23 +59,27 @@ public enum Slug {
 /// Hands out unique `id`s within one page: the second `fees` becomes `fees-2`.
 public struct AnchorIDs: Sendable {
     private var used: Set<String>
+    /// For each base, the number to try next, so 30,000 identical headings take linear time, not quadratic.
+    private var nextNumber: [String: Int] = [:]
 
     /// Ids already taken on the page (by the template, say) can be reserved up front.
     public init(reserved: Set<String> = []) {
         used = reserved
     }
 
+    /// Whether `id` is taken.
+    public func contains(_ id: String) -> Bool { used.contains(id) }
+
     /// Returns `base`, or `base-2`, `base-3`... when taken, and marks it used.
     public mutating func claim(_ base: String) -> String {
         var candidate = base
-        var number = 2
+        var number = nextNumber[base] ?? 2
         while used.contains(candidate) {
             candidate = "\(base)-\(number)"
             number += 1
         }
+        if candidate != base { nextNumber[base] = number }
         used.insert(candidate)
         return candidate
     }
 }
-
-

@@ -13,6 +13,8 @@ public struct TemplateSet: Sendable {
     public let sources: [String: String]
     /// Ids the templates write literally (`id="main"`), which headings from content must not take.
     public let fixedIDs: Set<String>
+    /// Each template's path as the user sees it, by template name, for messages about a render.
+    var displayPaths: [String: String] = [:]
 
     /// Parses every `.mustache` file. `readText` returns a file's text. Syntax errors and partials that
     /// name no template are diagnostics with their line and column.
@@ -48,7 +50,10 @@ public struct TemplateSet: Sendable {
         var references: [String: [PartialReference]] = [:]
         for (file, text) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
-            let found = PartialReference.scan(text)
+            var found = PartialReference.scan(text)
+            if let template = templates[name] {
+                found += referencesMissedByTheScan(template, text: text, scanned: found)
+            }
             references[name] = found
             for reference in found where templates[reference.name] == nil {
                 let kind = reference.isParent ? "the parent template" : "the partial"
@@ -60,8 +65,10 @@ public struct TemplateSet: Sendable {
         diagnostics += cycles(in: references, displayPath: displayPath)
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         let fixedIDs = Set(sources.values.flatMap(literalIDs)).union(["top"])
-        return (TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys),
-                            assetFiles: assets, sources: sources, fixedIDs: fixedIDs), diagnostics)
+        var set = TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys),
+                              assetFiles: assets, sources: sources, fixedIDs: fixedIDs)
+        for name in templates.keys { set.displayPaths[name] = displayPath(name + ".mustache") }
+        return (set, diagnostics)
     }
 
     /// A template that includes itself, directly or through others, would render forever: each such
@@ -108,9 +115,27 @@ public struct TemplateSet: Sendable {
         return ids
     }
 
-    /// Renders `context` with the template for `kind`.
+    /// Renders `context` with the template for `kind`; nil when there is no such template.
     public func render(_ kind: PageKind, context: [String: Any]) -> String? {
-        library.render(context, withTemplate: kind.templateName)
+        try? renderWatched(kind, context: context).get()
+    }
+
+    /// Renders `context` with the template for `kind`, stopping a render that goes too deep or does too
+    /// much work (see `TemplateRender`) with a diagnostic that names the page and the template.
+    func renderWatched(_ kind: PageKind, context: [String: Any], page: String? = nil) -> Result<String?, Diagnostic> {
+        let name = kind.templateName
+        switch TemplateRender.render(context, template: name, library: library) {
+        case .success(let html):
+            return .success(html)
+        case .failure(.tooDeep):
+            return .failure(.error("rendering \(page ?? "this page") with `\(name).mustache` goes too deep: its templates include each other without end",
+                                   at: SourceLocation(path: displayPaths[name] ?? "templates/\(name).mustache", line: 1, column: 1),
+                                   hint: "a partial named at render time (`{{>*name}}`) must not lead back to a template that includes it"))
+        case .failure(.overBudget):
+            return .failure(.error("rendering \(page ?? "this page") with `\(name).mustache` takes more work than any page should; it was stopped",
+                                   at: SourceLocation(path: displayPaths[name] ?? "templates/\(name).mustache", line: 1, column: 1),
+                                   hint: "sections nested over lists multiply: a list inside a list inside a list repeats every item for every item"))
+        }
     }
 
     static func message(for error: Error) -> String {

@@ -1,0 +1,112 @@
+/// A GitHub pipe table found in the lines of a paragraph: a header row, a delimiter row of `---`
+/// cells (a colon at either end sets the column's alignment), then data rows. Pure text work; the
+/// cmark side is in `MarkdownDocument+Tables.swift`.
+struct PipeTable: Equatable {
+    enum Alignment: Equatable {
+        case none, left, center, right
+
+        var attribute: String {
+            switch self {
+            case .none: return ""
+            case .left: return " align=\"left\""
+            case .center: return " align=\"center\""
+            case .right: return " align=\"right\""
+            }
+        }
+    }
+
+    /// One cell: its text with `\|` turned into `|`, and its 0-based byte offset in its line.
+    struct Cell: Equatable {
+        var text: String
+        var offset: Int
+    }
+
+    /// Which line of the paragraph holds the header (lines before it stay a paragraph).
+    var headerLine: Int
+    var alignments: [Alignment]
+    var header: [Cell]
+    /// The data rows, each padded or cut to the header's width.
+    var rows: [[Cell]]
+
+    /// The first table in `lines`, if any: the header is the line just above the first delimiter row
+    /// with as many cells as it has.
+    static func find(in lines: [Substring]) -> PipeTable? {
+        guard lines.count >= 2 else { return nil }
+        for index in 1..<lines.count {
+            guard let alignments = delimiterRow(lines[index]) else { continue }
+            let header = cells(of: lines[index - 1])
+            guard header.count == alignments.count, lines[index - 1].contains("|") || lines[index].contains("|") else { continue }
+            let rows = lines[(index + 1)...].map { line -> [Cell] in
+                var row = cells(of: line)
+                if row.count > header.count { row.removeLast(row.count - header.count) }
+                while row.count < header.count { row.append(Cell(text: "", offset: line.utf8.count)) }
+                return row
+            }
+            return PipeTable(headerLine: index - 1, alignments: alignments, header: header, rows: rows)
+        }
+        return nil
+    }
+
+    /// The alignments of a delimiter row such as `| :-- | :-: | --: |`, or nil when the line is not one.
+    static func delimiterRow(_ line: Substring) -> [Alignment]? {
+        let cells = cells(of: line)
+        guard !cells.isEmpty else { return nil }
+        var alignments: [Alignment] = []
+        for cell in cells {
+            let text = cell.text
+            let left = text.hasPrefix(":"), right = text.hasSuffix(":") && text.count > 1
+            let dashes = text.dropFirst(left ? 1 : 0).dropLast(right ? 1 : 0)
+            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" }) else { return nil }
+            alignments.append(left && right ? .center : left ? .left : right ? .right : .none)
+        }
+        return alignments
+    }
+
+    /// A row's cells: split at pipes that are not escaped, one leading and one trailing pipe dropped,
+    /// each cell trimmed.
+    static func cells(of line: Substring) -> [Cell] {
+        let bytes = Array(line.utf8)
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard start < end else { return [] }
+        if bytes[start] == UInt8(ascii: "|") { start += 1 }
+        if end > start, bytes[end - 1] == UInt8(ascii: "|"), !isEscaped(bytes, end - 1) { end -= 1 }
+        var cells: [Cell] = []
+        var cellStart = start, index = start
+        func close(at stop: Int) {
+            var text: [UInt8] = []
+            var position = cellStart
+            while position < stop {
+                // `\|` is a pipe in the cell's text, even inside code.
+                if bytes[position] == UInt8(ascii: "\\"), position + 1 < stop, bytes[position + 1] == UInt8(ascii: "|") {
+                    position += 1
+                }
+                text.append(bytes[position])
+                position += 1
+            }
+            let raw = String(decoding: text, as: UTF8.self)
+            let lead = raw.utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count
+            cells.append(Cell(text: raw.trimmingSpaces(), offset: cellStart + lead))
+        }
+        while index < end {
+            if bytes[index] == UInt8(ascii: "|"), !isEscaped(bytes, index) {
+                close(at: index)
+                cellStart = index + 1
+            }
+            index += 1
+        }
+        close(at: end)
+        return cells
+    }
+
+    private static func isEscaped(_ bytes: [UInt8], _ index: Int) -> Bool {
+        var backslashes = 0
+        var position = index - 1
+        while position >= 0, bytes[position] == UInt8(ascii: "\\") {
+            backslashes += 1
+            position -= 1
+        }
+        return backslashes % 2 == 1
+    }
+}
