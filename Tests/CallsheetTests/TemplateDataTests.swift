@@ -21,9 +21,11 @@ import Testing
         let (menu, _) = NavMenu.resolve(site.config, pages: site.pages)
         let testimonials = TestimonialList.rendered(site.pages.first { $0.kind == .testimonials }, config: site.config, resolver: resolver).0
         let form = SiteBuilder.contactForm(in: site).0 ?? nil
+        let cache = ImageCache(folder: FileManager.default.temporaryDirectory.appendingPathComponent("callsheet-images-\(UUID().uuidString)"))
+        let images = SiteImages.stage(content: site, resolver: resolver, cache: cache, jobs: 2, url: tree.url(of:)).0
         let renderer = PageRenderer(config: site.config, templates: templates, resolver: resolver,
                                     context: TemplateContext(config: site.config, pages: site.pages, menu: menu, testimonials: testimonials),
-                                    form: form)
+                                    form: form, images: images)
         return site.pages.map { ($0.kind, renderer.templateData(for: $0).0) }
     }
 

@@ -15,6 +15,8 @@ struct RenderedPage: Sendable {
     var ids: Set<String>
     var anchors: [AnchorReference]
     var diagnostics: [Diagnostic]
+    /// The images in media/ the page shows.
+    var images: Set<String> = []
 }
 
 /// Renders one page: its Markdown (links resolved, headings given ids), its kind's data, its template.
@@ -25,6 +27,7 @@ struct PageRenderer: Sendable {
     let resolver: LinkResolver
     let context: TemplateContext
     let form: ContactForm?
+    var images = SiteImages()
 
     func render(_ page: Page) -> RenderedPage {
         var (data, rendering) = templateData(for: page)
@@ -39,14 +42,16 @@ struct PageRenderer: Sendable {
                                                 hint: "add templates/\(page.kind.templateName).mustache"))
             return RenderedPage(outputPath: page.outputPath, html: "", ids: [], anchors: rendering.anchors, diagnostics: rendering.diagnostics)
         }
-        return RenderedPage(outputPath: page.outputPath, html: html, ids: Self.ids(in: html), anchors: rendering.anchors,
-                            diagnostics: rendering.diagnostics)
+        let (finished, used) = ImageMarkup(images: images, root: config.baseURL.root).finish(html)
+        return RenderedPage(outputPath: page.outputPath, html: finished, ids: Self.ids(in: finished), anchors: rendering.anchors,
+                            diagnostics: rendering.diagnostics, images: used)
     }
 
     /// What the page's template receives, and what making it found.
     func templateData(for page: Page) -> ([String: Any], KindRendering) {
         var rendering = KindRendering(page: page, renderer: self)
-        let (document, problems, anchors) = Self.markdown(page.body, in: page, firstLine: 1, config: config, resolver: resolver)
+        let (document, problems, anchors) = Self.markdown(page.body, in: page, firstLine: 1, config: config, resolver: resolver,
+                                                          images: images)
         rendering.document = document
         rendering.diagnostics += problems
         rendering.anchors += anchors
@@ -55,17 +60,20 @@ struct PageRenderer: Sendable {
         if rendering.ogImage == nil, let image = page.image {
             rendering.setImage(image, alt: page.imageAlt, location: page.imageLocation)
         }
-        let data = TemplateData(site: context.site(for: page),
-                                page: context.page(page, contentHTML: rendering.contentHTML ?? "", jsonld: rendering.jsonld,
-                                                   ogImage: rendering.ogImage, ogImageAlt: rendering.ogImageAlt),
-                                kind: kindData)
+        if rendering.ogImage == nil { rendering.setSitePreview() }
+        var site = context.site(for: page)
+        site.icons = images.headHTML
+        var pageData = context.page(page, contentHTML: rendering.contentHTML ?? "", jsonld: rendering.jsonld,
+                                    ogImage: rendering.ogImage, ogImageAlt: rendering.ogImageAlt)
+        (pageData.ogImageWidth, pageData.ogImageHeight) = (rendering.ogImageSize?.width, rendering.ogImageSize?.height)
+        let data = TemplateData(site: site, page: pageData, kind: kindData)
         return (ContextEncoder.dictionary(data), rendering)
     }
 
     /// Parses Markdown written in `page` from body line `firstLine` on, resolving its links; returns it with
     /// the problems found and the `#anchor` links to check.
     static func markdown(_ text: String, in page: Page, firstLine: Int, config: SiteConfig,
-                         resolver: LinkResolver) -> (MarkdownDocument, [Diagnostic], [AnchorReference]) {
+                         resolver: LinkResolver, images: SiteImages? = nil) -> (MarkdownDocument, [Diagnostic], [AnchorReference]) {
         let document = MarkdownDocument(text, options: config.markdown)
         let file = page.contentPath ?? ""
         var diagnostics: [Diagnostic] = []
@@ -85,6 +93,7 @@ struct PageRenderer: Sendable {
             case .external:
                 return nil
             case .internalLink(let url, let target, let fragment):
+                if link.isImage, let problem = images?.problem(atURL: url) { diagnostics.append(.error(problem.message, at: location, hint: problem.hint)) }
                 if let target, let fragment, !fragment.isEmpty {
                     anchors.append(AnchorReference(targetPage: target, fragment: fragment, written: link.destination, location: location))
                 }
@@ -121,6 +130,8 @@ struct KindRendering {
     var jsonld: [JSON] = []
     var ogImage: String?
     var ogImageAlt: String?
+    /// The link-preview image's width and height, when it is one the build made.
+    var ogImageSize: (width: Int, height: Int)?
     var diagnostics: [Diagnostic] = []
     var anchors: [AnchorReference] = []
 
@@ -139,8 +150,7 @@ struct KindRendering {
     mutating func setImage(_ path: String, alt: String?, location: SourceLocation?, key: String = "image") -> String? {
         switch renderer.resolver.resolve(path, from: page.contentPath ?? "") {
         case .internalLink(let url, _, _):
-            ogImage = StructuredData.absoluteURL(path, config: config)
-            ogImageAlt = alt
+            setPreview(url: url, alt: alt, location: location, key: key)
             return url
         case .external where path.hasPrefix("https://") || path.hasPrefix("http://"):
             ogImage = path

@@ -142,13 +142,6 @@ public struct SiteBuilder {
         }
         if let content { diagnostics.append(contentsOf: content.config.theme.missingFiles(mediaFiles: Set(content.mediaFiles))) }
         clock.lap("read pages")
-        // 2b. Images: upright, stripped, resized (in parallel; cached between builds beside the output),
-        // only while the build is clean.
-        let images = content.flatMap { content in
-            diagnostics.hasErrors ? nil : SiteImages.make(media: content.mediaFiles, socialSources: [], icon: nil,
-                                                          cache: cache, jobs: options.jobs, url: contentTree!.url(of:))
-        }
-        clock.lap("images")
         // 3. The contact form.
         let form = content.flatMap { stage(Self.contactForm(in: $0)) } ?? nil
         // 4. Templates.
@@ -171,9 +164,15 @@ public struct SiteBuilder {
         let (testimonials, testimonialProblems, testimonialAnchors) =
             TestimonialList.rendered(content.pages.first { $0.kind == .testimonials }, config: content.config, resolver: resolver)
         diagnostics.append(contentsOf: menuProblems + testimonialProblems)
+        clock.lap("menu and testimonials")
+        // 4b. Images: upright, stripped, resized, link previews, icons (in parallel; cached beside the output),
+        // only while the build is clean.
+        let images = diagnostics.hasErrors ? nil
+            : stage(SiteImages.stage(content: content, resolver: resolver, cache: cache, jobs: options.jobs, url: contentTree.url(of:)))
+        clock.lap("images")
         let renderer = PageRenderer(config: content.config, templates: templates, resolver: resolver,
                                     context: TemplateContext(config: content.config, pages: content.pages, menu: menu,
-                                                             testimonials: testimonials), form: form)
+                                                             testimonials: testimonials), form: form, images: images ?? SiteImages())
         let session = diagnostics.hasErrors ? nil : try openSession?()
         let output = options.outputDirectory
         // A page whose template is missing has its error already.
@@ -205,7 +204,8 @@ public struct SiteBuilder {
             site.files[Feed.path] = Feed.atom(posts: posts, list: content.pages.first { $0.kind == .news }, config: content.config)
         }
         for file in content.mediaFiles where !images.handles(file) { site.copies[file] = contentTree.url(of: file) }
-        let usedImages = Set<String>()
+        let usedImages = Set(rendered.flatMap(\.images))
+        site.files.merge(images.textFiles) { page, _ in page }
         site.copies.merge(images.files(used: usedImages, url: contentTree.url(of:))) { _, image in image }
         diagnostics.append(contentsOf: images.unusedUnreadable(used: usedImages, displayPath: contentTree.displayPath(of:)))
         for file in templates.assetFiles { templateTree.publish(file, in: &site) }

@@ -31,6 +31,8 @@ struct SiteData: Encodable {
     /// The stylesheet made from site.yml's `theme:`, when it sets anything; and its logo.
     var themeStylesheet: String?
     var logo: String?
+    /// The head's icon links (HTML), made by the image stage.
+    var icons: String?
 }
 
 /// One menu entry.
@@ -67,6 +69,9 @@ struct PageData: Encodable {
     let ogType: String
     let ogImage: String?
     let ogImageAlt: String?
+    /// The link-preview image's size in pixels, when the build made it.
+    var ogImageWidth: Int?
+    var ogImageHeight: Int?
     let content: String?
     let date: String?
     let updated: String?

@@ -36,8 +36,10 @@ public struct SiteConfig: Sendable {
     public var allowedHosts: [String] = []
     /// site.yml `theme`: accent colour, fonts and logo.
     public var theme = ThemeSettings()
+    /// site.yml `icon:` and `social_image:`.
+    public var images = ImageSettingsKeys()
 
-    static let knownKeys: Set<String> = ["title", "tagline", "description", "base_url", "language", "owner", "markdown", "check", "nav", "home", "theme"]
+    static let knownKeys: Set<String> = ["title", "tagline", "description", "base_url", "language", "owner", "markdown", "check", "nav", "home", "theme", "icon", "social_image"]
     static let knownOwnerKeys: Set<String> = ["name", "pronouns", "role", "location", "email", "links"]
 
     /// Reads site.yml's text. Every problem comes back as a diagnostic against `path`.
@@ -116,6 +118,7 @@ public struct SiteConfig: Sendable {
         let home = readHome(&reader)
         let (theme, themeProblems) = ThemeSettings.read(reader.value("theme"), at: reader.keyLocation("theme"))
         themeProblems.forEach { reader.append($0) }
+        let images = readImages(&reader)
         reader.warnAboutUnknownKeys(known: knownKeys, in: "site.yml")
         guard let title, let baseURL, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics.all) }
         var config = SiteConfig(title: title, tagline: tagline, description: description, baseURL: baseURL,
@@ -125,6 +128,7 @@ public struct SiteConfig: Sendable {
         config.home = home
         config.allowedHosts = allowedHosts
         config.theme = theme
+        config.images = images
         return (config, reader.diagnostics.all)
     }
 

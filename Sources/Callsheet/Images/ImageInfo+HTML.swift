@@ -20,20 +20,23 @@ extension ImageInfo {
     /// The `<picture>` (or, for SVG, the `<img>`) that shows this image: WebP and the image's own format
     /// as `srcset`s, the real `width` and `height` so the page does not jump as it loads, and
     /// `loading="lazy" decoding="async"` unless it is the first image of the page (`eager`).
-    func html(alt: String, slot: Slot, root: String, eager: Bool, className: String? = nil) -> String {
-        var attributes = ""
-        if let className { attributes += " class=\"\(HTML.escape(className))\"" }
+    /// `sizes` is the attribute's text (`Slot.sizes` for the theme's places); `extra` holds further
+    /// attributes of the `<img>`, already escaped, each with a space before it.
+    func html(alt: String, sizes: String, root: String, eager: Bool, extra: String = "") -> String {
+        var attributes = extra
         attributes += " alt=\"\(HTML.escape(alt))\" width=\"\(width)\" height=\"\(height)\""
         if !eager { attributes += " loading=\"lazy\" decoding=\"async\"" }
         let fallback = variants(in: fallbackFormat)
+        func url(_ path: String) -> String { root + LinkResolver.percentEncode(path) }
         guard let src = fallback.last(where: { $0.width <= 1200 }) ?? fallback.first else {
-            return "<img src=\"\(HTML.escape(root + source))\"\(attributes)>"
+            return "<img src=\"\(HTML.escape(url(source)))\"\(attributes)>"
         }
         func srcset(_ list: [ImageVariant]) -> String {
-            HTML.escape(list.map { "\(root)\($0.path) \($0.width)w" }.joined(separator: ", "))
+            // A comma would end a candidate early.
+            HTML.escape(list.map { "\(url($0.path).replacingOccurrences(of: ",", with: "%2C")) \($0.width)w" }.joined(separator: ", "))
         }
-        let sizes = " sizes=\"\(slot.sizes)\""
-        let img = "<img src=\"\(HTML.escape(root + src.path))\" srcset=\"\(srcset(fallback))\"\(sizes)\(attributes)>"
+        let sizes = " sizes=\"\(HTML.escape(sizes))\""
+        let img = "<img src=\"\(HTML.escape(url(src.path)))\" srcset=\"\(srcset(fallback))\"\(sizes)\(attributes)>"
         guard fallbackFormat != .webp else { return img }
         return "<picture><source type=\"image/webp\" srcset=\"\(srcset(variants(in: .webp)))\"\(sizes)>\(img)</picture>"
     }

@@ -14,7 +14,7 @@ enum SiteIcons {
             return "<link rel=\"icon\" href=\"\(root)\(monogramPath)\" type=\"image/svg+xml\">"
         }
         var links = ["<link rel=\"icon\" href=\"\(root)favicon.ico\" sizes=\"32x32\">"]
-        if let vectorIcon { links.append("<link rel=\"icon\" href=\"\(HTML.escape(root + vectorIcon))\" type=\"image/svg+xml\">") }
+        if let vectorIcon { links.append("<link rel=\"icon\" href=\"\(HTML.escape(vectorIcon))\" type=\"image/svg+xml\">") }
         links.append("<link rel=\"apple-touch-icon\" href=\"\(root)apple-touch-icon.png\">")
         links.append("<link rel=\"manifest\" href=\"\(root)\(manifestPath)\">")
         return links.joined(separator: "\n")

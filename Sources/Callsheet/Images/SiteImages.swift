@@ -12,23 +12,37 @@ public struct SiteImages: Sendable {
     /// The files made of each source: its own address and its variants.
     private var pictureFiles: [String: [String: URL]] = [:]
     private var socialFiles: [String: [String: URL]] = [:]
+    /// Each image's source, by the root-relative URL pages link it with (`/media/portrait.jpg`).
+    private var sourcesByURL: [String: String] = [:]
+    /// site.yml's `social_image`, and the alt text its link previews get.
+    var siteSocialSource: String?
+    var siteSocialAlt: String?
+    /// The head's icon links, and the text files that go with them (the web manifest or the monogram).
+    var headHTML: String?
+    var textFiles: [String: String] = [:]
+
+    /// Whether the image stage ran (it does not once the build has an error): pages check their
+    /// pictures only then.
+    var processed = false
 
     /// No images at all.
     public init() {}
 
     /// Processes `media` (every file in `media/`), the link-preview images of `socialSources`, and the
     /// icons of `icon`. `url` gives a content file's place on disk.
-    static func make(media: [String], socialSources: Set<String>, icon: String?, cache: ImageCache, jobs: Int,
-                     url: (String) -> URL) -> SiteImages {
+    static func make(media: [String], socialSources: Set<String>, icon: String?, root: String, cache: ImageCache,
+                     jobs: Int, url: (String) -> URL) -> SiteImages {
         var work = media.filter { ImageFormat.isImage(name: $0) }.sorted().map(ImageJob.picture)
         work += socialSources.sorted().map(ImageJob.social)
         if let icon { work.append(.icons(icon)) }
         var images = SiteImages()
+        images.processed = true
         guard !work.isEmpty else { return images }
         let outcomes = ImagePipeline(cache: cache, jobs: jobs).run(work, url: url)
         for (job, outcome) in outcomes {
             switch job {
             case .picture(let source):
+                images.sourcesByURL[root + LinkResolver.percentEncode(source)] = source
                 images.pictures[source] = outcome.flatMap { $0.info.map(Result.success) ?? .failure(.unreadable) }
                 images.pictureFiles[source] = (try? outcome.get())?.files
             case .social(let source):
@@ -41,12 +55,21 @@ public struct SiteImages: Sendable {
         return images
     }
 
+    /// The image in `media/` that a root-relative URL names (as the link resolver writes it), if any.
+    func source(forURL url: String) -> String? { sourcesByURL[url] }
+
+    /// What is wrong with the image at the root-relative `url`, when it is one of media/'s and cannot be used.
+    func problem(atURL url: String) -> (message: String, hint: String)? {
+        guard let source = source(forURL: url), case .failure(let problem)? = pictures[source] else { return nil }
+        return problem.message(for: source, role: "")
+    }
+
     /// Whether `path` (in the content folder) is an image this stage publishes, rather than a file
     /// copied as it is.
     func handles(_ path: String) -> Bool { pictures[path] != nil }
 
     /// What the output gets: every image at its own address (upright and stripped; SVG as it is, from
-    /// `url`), the variants and link previews of the images pages use, and the icons.
+    /// `url`), the variants of the images pages show, the link previews, and the icons.
     func files(used: Set<String>, url: (String) -> URL) -> [String: URL] {
         var files: [String: URL] = [:]
         for (source, picture) in pictures {
@@ -56,9 +79,8 @@ public struct SiteImages: Sendable {
                 files[path] = file
             }
         }
-        for (source, made) in socialFiles where used.contains(source) {
-            files.merge(made) { first, _ in first }
-        }
+        // Link previews are made only for pictures that pages or site.yml name.
+        for made in socialFiles.values { files.merge(made) { first, _ in first } }
         if case .success(let icons) = icons { files.merge(icons) { first, _ in first } }
         return files
     }
@@ -79,10 +101,10 @@ extension ImageProblem {
     func message(for path: String, role: String) -> (message: String, hint: String) {
         switch self {
         case .unreadable:
-            return ("\(role) `\(path)` is not a readable JPEG, PNG, WebP or SVG image",
+            return ("\(role.isEmpty ? "" : role + " ")`\(path)` is not a readable JPEG, PNG, WebP or SVG image",
                     "open it in an image editor and export it again as JPEG or PNG")
         case .tooSmall(let width, let height, let needed):
-            return ("\(role) `\(path)` is \(width) x \(height) px, too small: it must be \(needed)",
+            return ("\(role.isEmpty ? "" : role + " ")`\(path)` is \(width) x \(height) px, too small: it must be \(needed)",
                     "use a larger version of the picture")
         }
     }

@@ -1,0 +1,98 @@
+/// Gives every plain `<img>` of a finished page that shows a processed image from `media/` (written in
+/// Markdown or by a template) its `<picture>`: WebP and own-format `srcset`s, the real `width` and
+/// `height`, and lazy loading for all but the first images (those up to the first one in `<main>`,
+/// such as a logo and the hero picture). A tag that has a `srcset` already is left as it is; a
+/// template's `sizes` is kept, else the text column's is used.
+struct ImageMarkup {
+    let images: SiteImages
+    let root: String
+
+    /// The page with its images upgraded, and the sources it shows.
+    func finish(_ html: String) -> (html: String, used: Set<String>) {
+        guard html.contains("<img") else { return (html, []) }
+        var used = Set<String>()
+        var output = ""
+        output.reserveCapacity(html.utf8.count + 1024)
+        let mainStart = html.range(of: "<main")?.lowerBound
+        var eager = true
+        var cursor = html.startIndex
+        while let start = html[cursor...].range(of: "<img")?.lowerBound {
+            guard let (attributes, end) = Self.attributes(in: html, from: html.index(start, offsetBy: 4)) else { break }
+            output += html[cursor..<start]
+            let tag = String(html[start..<end])
+            cursor = end
+            let pastMain = mainStart.map { start > $0 } ?? true
+            defer { if pastMain { eager = false } }
+            guard attributes["srcset"] == nil, let src = attributes["src"], let source = images.source(forURL: src),
+                  case .success(let info)? = images.pictures[source] else {
+                output += tag
+                continue
+            }
+            used.insert(source)
+            var extra = ""
+            for (name, value) in attributes.ordered where !Self.replaced.contains(name) {
+                extra += value.map { " \(name)=\"\(HTML.escape($0))\"" } ?? " \(name)"
+            }
+            output += info.html(alt: attributes["alt"] ?? "", sizes: attributes["sizes"] ?? ImageInfo.Slot.prose.sizes,
+                                root: root, eager: eager, extra: extra)
+        }
+        output += html[cursor...]
+        return (output, used)
+    }
+
+    /// Attributes the upgraded tag writes itself.
+    static let replaced: Set<String> = ["src", "srcset", "sizes", "width", "height", "alt", "loading", "decoding"]
+
+    /// A tag's attributes, in order, with entities in values decoded.
+    struct Attributes {
+        var ordered: [(String, String?)] = []
+        subscript(name: String) -> String? { ordered.first { $0.0 == name }?.1 ?? nil }
+    }
+
+    /// The attributes of the tag whose name ends before `index`, and the index after its `>`.
+    static func attributes(in html: String, from index: String.Index) -> (Attributes, String.Index)? {
+        var result = Attributes()
+        var position = index
+        func skipSpaces() { while position < html.endIndex, html[position].isWhitespace { position = html.index(after: position) } }
+        while true {
+            skipSpaces()
+            guard position < html.endIndex else { return nil }
+            if html[position] == ">" { return (result, html.index(after: position)) }
+            if html[position] == "/" { position = html.index(after: position); continue }
+            let nameStart = position
+            while position < html.endIndex, !html[position].isWhitespace, !"=>/".contains(html[position]) {
+                position = html.index(after: position)
+            }
+            let name = html[nameStart..<position].lowercased()
+            skipSpaces()
+            guard position < html.endIndex, html[position] == "=" else {
+                result.ordered.append((name, nil))
+                continue
+            }
+            position = html.index(after: position)
+            skipSpaces()
+            guard position < html.endIndex else { return nil }
+            let quote = html[position]
+            let value: Substring
+            if quote == "\"" || quote == "'" {
+                let valueStart = html.index(after: position)
+                guard let close = html[valueStart...].firstIndex(of: quote) else { return nil }
+                value = html[valueStart..<close]
+                position = html.index(after: close)
+            } else {
+                let valueStart = position
+                while position < html.endIndex, !html[position].isWhitespace, html[position] != ">" { position = html.index(after: position) }
+                value = html[valueStart..<position]
+            }
+            result.ordered.append((name, Self.decodeEntities(String(value))))
+        }
+    }
+
+    /// `&amp;`, `&quot;`, `&#39;`, `&lt;` and `&gt;`: what cmark and Mustache write into attributes.
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+@testable import Callsheet
+
+extension TestSite {
+    func write(bytes: [UInt8], to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+}
+
+/// Whole sites with pictures, checked as a visitor, a link-preview crawler and a privacy-minded
+/// coordinator would: what the pages say, and what the published files hold.
+@Suite struct SiteImageTests {
+    static let siteYML = TestSite.minimalSiteYML + "\nicon: media/icon.png\nsocial_image: media/share.jpg\n"
+
+    /// A site whose bio photo comes from a phone (EXIF orientation 6, GPS, camera), with a PNG carrying
+    /// text chunks in the bio's Markdown, an icon, a social image, an unused photo and a PDF.
+    static func photoSite() throws -> TestSite {
+        let site = try TestSite([
+            "site.yml": siteYML,
+            "about.md": "---\ntitle: About\nphoto: media/me.jpg\nphoto_alt: Sam on set\n---\nSome words.\n\n![A chart of rehearsal hours](media/chart.png)\n",
+            "faq.md": "---\ntitle: FAQ\n---\n## What is this?\n\nA test.\n",
+        ])
+        try site.write(bytes: TestImages.phoneJPEG(width: 1000, height: 600), to: "content/media/me.jpg")
+        try site.write(bytes: TestImages.taggedPNG(width: 700, height: 400), to: "content/media/chart.png")
+        try site.write(bytes: TestImages.taggedPNG(width: 512, height: 512), to: "content/media/icon.png")
+        try site.write(bytes: TestImages.phoneJPEG(width: 1600, height: 2400), to: "content/media/share.jpg")
+        try site.write(bytes: TestImages.phoneJPEG(width: 300, height: 200), to: "content/media/unused.jpg")
+        try site.write(bytes: Array("%PDF-1.7 a CV".utf8), to: "content/media/cv.pdf")
+        return site
+    }
+
+    @Test func noPublishedFileGivesAwayPlaceCameraOrTextAndPhotosAreUpright() throws {
+        let site = try Self.photoSite()
+        try site.buildOK()
+        let output = site.root.appendingPathComponent("public")
+        let rasters = site.tree().keys.filter { ImageFormat.isRaster(name: $0) || $0.hasSuffix(".ico") }.sorted()
+        #expect(rasters.contains("media/unused.jpg") && rasters.contains("media/me.jpg") && rasters.contains("apple-touch-icon.png"))
+        for path in rasters {
+            let url = output.appendingPathComponent(path)
+            let tags = try #require(IndependentReader.metadataTags(of: url), "exiftool reads \(path)")
+            #expect(ImageProcessorTests.revealing(tags).isEmpty, "\(path): \(ImageProcessorTests.revealing(tags))")
+            // The photo and its variants (not its link preview, which is cut landscape).
+            if path.hasPrefix("media/me"), !path.contains("x"), let pixels = IndependentReader.sizeAndRightEdge(of: url) {
+                #expect(pixels.height > pixels.width && pixels.rgb[0] > 150, "\(path) is upright, red on the right")
+            }
+        }
+        #expect(site.tree()["media/cv.pdf"] == Data("%PDF-1.7 a CV".utf8))
+        // The unused photo is published stripped, without variants.
+        #expect(!site.tree().keys.contains { $0.hasPrefix("media/unused-") })
+    }
+
+    @Test func pagesGetPicturesWithSrcsetRealSizesAndLazyLoadingAfterTheFirst() throws {
+        let site = try Self.photoSite()
+        try site.buildOK()
+        let about = try #require(site.read("about/index.html"))
+        let pictures = about.components(separatedBy: "<picture>").dropFirst()
+        #expect(pictures.count == 2)
+        let photo = try #require(pictures.first), chart = try #require(pictures.last)
+        #expect(photo.contains("<source type=\"image/webp\" srcset=\"/media/me-480."))
+        #expect(photo.contains("width=\"600\" height=\"1000\"") && photo.contains("class=\"portrait\""))
+        #expect(!photo.contains("loading=\"lazy\""), "the first image loads at once")
+        #expect(chart.contains("alt=\"A chart of rehearsal hours\" width=\"700\" height=\"400\" loading=\"lazy\" decoding=\"async\""))
+        #expect(chart.contains("sizes=\"(min-width: 44rem) 40rem, 100vw\""))
+        for match in about.quotedValues(after: "srcset=\"") {
+            for candidate in match.components(separatedBy: ", ") {
+                let path = String(candidate.split(separator: " ")[0].dropFirst())
+                #expect(site.tree()[path] != nil, "\(path) is published")
+            }
+        }
+    }
+
+    @Test func everyPageHasALinkPreviewOfTheStatedSizeAndTheIconsExist() throws {
+        let site = try Self.photoSite()
+        try site.buildOK()
+        let output = site.root.appendingPathComponent("public")
+        for path in ["index.html", "about/index.html", "faq/index.html"] {
+            let html = try #require(site.read(path))
+            let image = try #require(html.quotedValues(after: "<meta property=\"og:image\" content=\"").first, "\(path) has og:image")
+            #expect(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"))
+            let file = String(image.dropFirst("https://example.com/".count))
+            #expect(file.hasSuffix(".jpg"))
+            let header = try #require(VipsImage.file([UInt8](site.tree()[file] ?? Data()))?.header(), "\(file) exists")
+            #expect(html.contains("og:image:width\" content=\"\(header.width)\"") && html.contains("og:image:height\" content=\"\(header.height)\""))
+            #expect(header.width * 630 == header.height * 1200, "\(file) has the shape of a link preview")
+        }
+        // The share image is large enough for the full size; the bio photo (600 px wide) gives the largest it holds.
+        #expect(try #require(site.read("faq/index.html")).contains("og:image:width\" content=\"1200\""))
+        #expect(try #require(site.read("about/index.html")).contains("og:image:width\" content=\"600\""))
+        #expect(try #require(site.read("about/index.html")).contains("og:image:alt\" content=\"Sam on set\""))
+        for (file, size) in [("apple-touch-icon.png", 180), ("icon-192.png", 192), ("icon-512.png", 512)] {
+            let header = try #require(VipsImage.file([UInt8](site.tree()[file] ?? Data()))?.header(), "\(file) exists")
+            #expect((header.width, header.height) == (size, size))
+        }
+        let manifest = try #require(site.tree()["site.webmanifest"])
+        let json = try #require(try JSONSerialization.jsonObject(with: manifest) as? [String: Any])
+        let icons = try #require(json["icons"] as? [[String: String]])
+        #expect(icons.map { $0["sizes"] } == ["192x192", "512x512"])
+        #expect(try #require(site.read("index.html")).contains("<link rel=\"manifest\" href=\"/site.webmanifest\">"))
+        #expect(IndependentReader.metadataTags(of: output.appendingPathComponent("favicon.ico")) != nil)
+    }
+
+    @Test func rebuildsAreByteIdenticalWithOrWithoutTheCache() throws {
+        let site = try Self.photoSite()
+        try site.buildOK()
+        let first = site.tree()
+        try site.buildOK()
+        #expect(site.tree() == first)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".public.callsheet-cache"))
+        try site.buildOK()
+        #expect(site.tree() == first)
+    }
+
+    @Test func aFileThatIsNotAnImageIsAnErrorWhereItIsUsed() throws {
+        let site = try TestSite(["about.md": "---\ntitle: About\n---\nText.\n\n![A broken picture](media/broken.jpg)\n"])
+        try site.write(bytes: Array("this is not a JPEG".utf8), to: "content/media/broken.jpg")
+        #expect(site.errors().map(\.description) == [
+            "content/about.md:6:1: error: `media/broken.jpg` is not a readable JPEG, PNG, WebP or SVG image\n  hint: open it in an image editor and export it again as JPEG or PNG",
+        ])
+    }
+
+    @Test func aTinyIconIsAnErrorAtItsLine() throws {
+        let site = try TestSite(["site.yml": TestSite.minimalSiteYML + "\nicon: media/icon.png\n"])
+        try site.write(bytes: TestImages.taggedPNG(width: 120, height: 120), to: "content/media/icon.png")
+        let errors = site.errors()
+        #expect(errors.map { $0.location?.description } == ["content/site.yml:7:7"])
+        #expect(errors.first?.message == "the icon `media/icon.png` is 120 x 120 px, too small: it must be at least 180 x 180 px (512 x 512 is best)")
+    }
+
+    @Test func withoutAnIconTheTabShowsAMonogramOfTheOwner() throws {
+        let site = try TestSite([:])
+        try site.buildOK()
+        #expect(try #require(site.read("index.html")).contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"))
+        #expect(try #require(site.read("favicon.svg")).contains(">ST</text>"))
+        #expect(site.read("site.webmanifest") == nil)
+    }
+}
