@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Callsheet
 
 /// Test pictures made on the spot: pixels drawn here, encoded by libvips, then given the metadata a
@@ -14,6 +15,17 @@ enum TestImages {
             for _ in 0..<width { bytes += pixel }
         }
         return bytes
+    }
+
+    /// A JPEG of fine random noise, the hardest picture to compress.
+    static func noiseJPEG(width: Int, height: Int) -> [UInt8] {
+        var bytes = Array("P6\n\(width) \(height)\n255\n".utf8)
+        var state: UInt32 = 12345
+        for _ in 0..<(width * height * 3) {
+            state = state &* 1_664_525 &+ 1_013_904_223
+            bytes.append(UInt8(truncatingIfNeeded: state >> 24))
+        }
+        return VipsImage.file(bytes)!.thumbnail(width: width)!.encoded(as: .jpeg, quality: 90)!
     }
 
     /// A JPEG stored `width` x `height` (red on top) with EXIF orientation 6 (shown turned a quarter
@@ -90,6 +102,16 @@ enum TestImages {
 /// Reads published images with tools that share no code with Callsheet: exiftool for metadata, Pillow
 /// for pixels. Each returns nil when its tool is missing (CI installs both).
 enum IndependentReader {
+    /// Whether both tools are here. Without them the checks that need them are skipped, unless
+    /// CALLSHEET_REQUIRE_IMAGE_READERS=1 (as in CI) makes that a failure.
+    static func ready() -> Bool {
+        let here = run(["exiftool", "-ver"]) != nil && run(["python3", "-c", "import PIL"]) != nil
+        if !here, ProcessInfo.processInfo.environment["CALLSHEET_REQUIRE_IMAGE_READERS"] == "1" {
+            Issue.record("exiftool and Pillow are needed: apt-get install libimage-exiftool-perl; pip install Pillow")
+        }
+        return here
+    }
+
     /// Every tag exiftool finds, as `Group:Tag` names (file-system and composite tags left out).
     static func metadataTags(of file: URL) -> [String]? {
         guard let output = run(["exiftool", "-j", "-a", "-G1", "-u", file.path]),

@@ -16,6 +16,8 @@ public struct BuildReport: Sendable {
     public var templateSources: [(path: String, text: String)]
     /// How long each stage took, in milliseconds, in order (printed by `--verbose`).
     public var timings: [(stage: String, milliseconds: Double)] = []
+    /// The site's processed images, for the page weights of `build-site check`.
+    public var images = SiteImages()
 }
 
 /// Notes how long each stage of a build takes.
@@ -219,7 +221,7 @@ public struct SiteBuilder {
         return BuildReport(pageCount: rendered.count, fileCount: site.files.count + site.copies.count,
                            warnings: diagnostics.sorted, site: site, content: content,
                            templateSources: templates.sources.map { (templateTree.displayPath(of: $0.key), $0.value) }
-                               .sorted { $0.0 < $1.0 }, timings: clock.timings)
+                               .sorted { $0.0 < $1.0 }, timings: clock.timings, images: images)
     }
 
     /// Reads the contact page's form spec, when it has one. The result is `.some(nil)` for a site without a form.

@@ -67,6 +67,7 @@ public struct SiteChecker: Sendable {
             checkHeadings(page, into: &diagnostics)
             checkDescription(of: page.page, into: &diagnostics)
             checkWeight(page, into: &diagnostics)
+            checkImages(weighing: page, into: &diagnostics)
             checkTitle(page, into: &diagnostics)
             checkPreviewImage(page, into: &diagnostics)
             checkPlaceholders(page, into: &diagnostics)

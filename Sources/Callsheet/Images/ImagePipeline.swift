@@ -49,7 +49,7 @@ struct ImagePipeline {
             guard let (hash, read) = hashes.hash(of: file) else { return (nil, .failure(.unreadable)) }
             let key = "\(hash.prefix(32))-\(job.role)-\(settingsTag)"
             if let entry = cache.entry(key) { return (key, .success(outcome(of: entry, key: key))) }
-            guard let bytes = read ?? FileManager.default.contents(atPath: file.path).map({ [UInt8]($0) }) else {
+            guard let bytes = read ?? (try? SourceTree.read(file).get()).map({ [UInt8]($0) }) else {
                 return (nil, .failure(.unreadable))
             }
             let tag = String(hash.prefix(8))

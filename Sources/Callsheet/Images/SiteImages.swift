@@ -42,6 +42,8 @@ public struct SiteImages: Sendable {
         for (job, outcome) in outcomes {
             switch job {
             case .picture(let source):
+                // An SVG libvips cannot size (no width or viewBox) is still a drawing browsers show: copied as it is.
+                if case .failure = outcome, source.lowercased().hasSuffix(".svg") { continue }
                 images.sourcesByURL[root + LinkResolver.percentEncode(source)] = source
                 images.pictures[source] = outcome.flatMap { $0.info.map(Result.success) ?? .failure(.unreadable) }
                 images.pictureFiles[source] = (try? outcome.get())?.files
@@ -62,6 +64,14 @@ public struct SiteImages: Sendable {
     func problem(atURL url: String) -> (message: String, hint: String)? {
         guard let source = source(forURL: url), case .failure(let problem)? = pictures[source] else { return nil }
         return problem.message(for: source, role: "")
+    }
+
+    /// The image that the output file `path` shows: the image itself or one of its variants.
+    func info(showing path: String) -> ImageInfo? {
+        for case .success(let info) in pictures.values where info.source == path || info.variants.contains(where: { $0.path == path }) {
+            return info
+        }
+        return nil
     }
 
     /// Whether `path` (in the content folder) is an image this stage publishes, rather than a file

@@ -1,47 +1,36 @@
 import Foundation
 
-/// The content hash of each source image, remembered with the file's size, modification time and inode
-/// (as git's index does), so a build where nothing changed hashes nothing. A file whose stat differs is
-/// read and hashed again.
+/// The content hash of each source image, remembered with its file signature (inode, size, times, as
+/// the output's copies are), so a build where nothing changed hashes nothing. A file whose signature
+/// differs is read and hashed again.
 final class SourceHashes: @unchecked Sendable {
     static let fileName = "sources.json"
 
-    private struct Stamp: Codable, Equatable {
-        var size: Int64
-        var seconds: Int64
-        var nanoseconds: Int64
-        var inode: UInt64
-    }
-
-    private struct Known: Codable {
-        var stamp: Stamp
-        var hash: String
-    }
-
     private let file: URL
     private let lock = NSLock()
-    private var known: [String: Known]
+    /// Path -> "signature fields" and hash.
+    private var known: [String: [String]]
     private var changed = false
 
     /// The hashes remembered in `folder` (none when it has none yet).
     init(folder: URL) {
         file = folder.appendingPathComponent(Self.fileName)
         let data = FileManager.default.contents(atPath: file.path)
-        known = data.flatMap { try? JSONDecoder().decode([String: Known].self, from: $0) } ?? [:]
+        known = data.flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) } ?? [:]
     }
 
     /// The SHA-256 of the file at `url`, and its bytes when they had to be read. Nil when it cannot be read.
     func hash(of url: URL) -> (hash: String, bytes: [UInt8]?)? {
-        var status = stat()
-        guard stat(url.path, &status) == 0 else { return nil }
-        let stamp = Stamp(size: Int64(status.st_size), seconds: Int64(status.st_mtim.tv_sec),
-                          nanoseconds: Int64(status.st_mtim.tv_nsec), inode: UInt64(status.st_ino))
-        if let entry = lock.withLock({ known[url.path] }), entry.stamp == stamp { return (entry.hash, nil) }
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        // Opened as the content is (no link followed), so what is hashed is what the listing saw.
+        guard case .success(let opened) = SourceTree.open(url) else { return nil }
+        defer { close(opened.descriptor) }
+        let signature = FileSignature(opened.status).fields
+        if let entry = lock.withLock({ known[url.path] }), entry.count == 2, entry[0] == signature { return (entry[1], nil) }
+        guard case .success(let data) = SourceTree.readAll(opened.descriptor, sizeHint: Int(opened.status.st_size)) else { return nil }
         let bytes = [UInt8](data)
         let hash = VipsImage.sha256(bytes)
         lock.withLock {
-            known[url.path] = Known(stamp: stamp, hash: hash)
+            known[url.path] = [signature, hash]
             changed = true
         }
         return (hash, bytes)
