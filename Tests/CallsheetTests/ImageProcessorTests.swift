@@ -63,6 +63,14 @@ import Testing
         }
     }
 
+    @Test func widthsAreNeverWiderThanThePictureOrRepeated() {
+        let settings = ImageSettings()
+        #expect(settings.widths(for: 4000) == [480, 800, 1200, 1600])
+        #expect(settings.widths(for: 1600) == [480, 800, 1200, 1600])
+        #expect(settings.widths(for: 1000) == [480, 800, 1000])
+        #expect(settings.widths(for: 300) == [300])
+    }
+
     @Test func sameBytesInSameBytesOut() throws {
         let jpeg = TestImages.phoneJPEG(width: 900, height: 500)
         let first = try processor.picture(jpeg, source: "media/a.jpg", tag: "t").get().files

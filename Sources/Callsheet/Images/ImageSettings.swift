@@ -17,7 +17,7 @@ struct ImageSettings: Sendable, Hashable {
     /// The smallest an icon may be: the apple-touch-icon is 180 px.
     var smallestIcon = 180
     /// Bump when the processing itself changes (libvips calls, file names), so old cache entries go.
-    var revision = 1
+    var revision = 2
 
     /// A short text naming these settings, mixed into cache keys.
     var fingerprint: String {
@@ -27,8 +27,8 @@ struct ImageSettings: Sendable, Hashable {
     /// The widths made of a picture `width` px wide: those narrower than it, and its own width when it
     /// is narrower than the widest.
     func widths(for width: Int) -> [Int] {
-        var result = widths.filter { $0 < width }
-        if let widest = widths.last { result.append(min(width, widest)) }
-        return result
+        guard let widest = widths.last else { return [width] }
+        let largest = min(width, widest)
+        return widths.filter { $0 < largest } + [largest]
     }
 }
