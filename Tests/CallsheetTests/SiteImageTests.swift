@@ -61,7 +61,7 @@ extension TestSite {
         #expect(pictures.count == 2)
         let photo = try #require(pictures.first), chart = try #require(pictures.last)
         #expect(photo.contains("<source type=\"image/webp\" srcset=\"/media/me-480."))
-        #expect(photo.contains("width=\"600\" height=\"1000\"") && photo.contains("class=\"portrait\""))
+        #expect(photo.contains("width=\"600\" height=\"1000\"") && photo.contains("class=\"photo\""))
         #expect(!photo.contains("loading=\"lazy\""), "the first image loads at once")
         #expect(chart.contains("alt=\"A chart of rehearsal hours\" width=\"700\" height=\"400\" loading=\"lazy\" decoding=\"async\""))
         #expect(chart.contains("sizes=\"(min-width: 44rem) 40rem, 100vw\""))

@@ -2,7 +2,8 @@
 /// Markdown or by a template) its `<picture>`: WebP and own-format `srcset`s, the real `width` and
 /// `height`, and lazy loading for all but the first images (those up to the first one in `<main>`,
 /// such as a logo and the hero picture). A tag that has a `srcset` already is left as it is; a
-/// template's `sizes` is kept, else the text column's is used.
+/// template's `sizes` is kept, else the text column's is used, and so is a template's `width` or
+/// `height` (the other side then follows the picture's shape).
 struct ImageMarkup {
     let images: SiteImages
     let root: String
@@ -33,11 +34,22 @@ struct ImageMarkup {
             for (name, value) in attributes.ordered where !Self.replaced.contains(name) {
                 extra += value.map { " \(name)=\"\(HTML.escape($0))\"" } ?? " \(name)"
             }
-            output += info.html(alt: attributes["alt"] ?? "", sizes: attributes["sizes"] ?? ImageInfo.Slot.prose.sizes,
-                                root: root, eager: eager, extra: extra)
+            output += Self.sized(info, as: attributes).html(alt: attributes["alt"] ?? "", sizes: attributes["sizes"] ?? ImageInfo.Slot.prose.sizes,
+                                                            root: root, eager: eager, extra: extra)
         }
         output += html[cursor...]
         return (output, used)
+    }
+
+    /// The image with the size a template gave its tag (a logo 44 px high), the other side following
+    /// the picture's shape; the picture's own size when the tag gives none.
+    static func sized(_ info: ImageInfo, as attributes: Attributes) -> ImageInfo {
+        var sized = info
+        let width = attributes["width"].flatMap { Int($0) }, height = attributes["height"].flatMap { Int($0) }
+        guard info.width > 0, info.height > 0, width != nil || height != nil else { return info }
+        sized.width = width ?? Int((Double(height!) * Double(info.width) / Double(info.height)).rounded())
+        sized.height = height ?? Int((Double(width!) * Double(info.height) / Double(info.width)).rounded())
+        return sized
     }
 
     /// Attributes the upgraded tag writes itself.
