@@ -46,9 +46,8 @@ import Testing
         #expect(svg.contains("content/pages/privacy.md:1:1: this page has no link-preview image"))
         let png = try TestSite.checked(about("me.png"))
         defer { png.remove() }
-        // A real 1 x 1 PNG, so the build makes a preview image of it.
-        try Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")!
-            .write(to: png.root.appendingPathComponent("content/media/me.png"))
+        // A real PNG, large enough for a link preview (under 200 px wide the build warns), so the build makes one of it.
+        try Data(TestImages.taggedPNG(width: 400, height: 300)).write(to: png.root.appendingPathComponent("content/media/me.png"))
         #expect(try png.checkProblems(previews: true).map(\.summary).filter { $0.hasPrefix("content/about.md") } == [])
     }
 

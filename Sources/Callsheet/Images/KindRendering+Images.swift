@@ -6,7 +6,13 @@ extension KindRendering {
         let images = renderer.images
         guard images.processed else { return }
         guard let source = images.source(forURL: url) else {
-            diagnostics.append(.error("`\(key)` must be a JPEG, PNG, WebP or SVG image in media/", at: location))
+            if ImageFormat.isImage(name: url) {
+                // An SVG libvips cannot draw is published as it is, and previews as it is (check warns).
+                ogImage = config.baseURL.absolute(String(url.dropFirst(config.baseURL.root.count)))
+                ogImageAlt = alt
+            } else {
+                diagnostics.append(.error("`\(key)` must be a JPEG, PNG, WebP or SVG image in media/", at: location))
+            }
             return
         }
         if case .failure(let problem)? = images.pictures[source] {
