@@ -19,18 +19,21 @@ enum ContextEncoder {
     }
 
     /// `camelCase` to `snake_case`.
+    /// Property names are ASCII, so this looks at bytes (it runs for every key of every page).
     static func snakeCase(_ name: String) -> String {
-        guard name.contains(where: \.isUppercase) else { return name }
-        var result = ""
-        for character in name {
-            if character.isUppercase {
-                result.append("_")
-                result.append(contentsOf: character.lowercased())
+        let upper = UInt8(ascii: "A")...UInt8(ascii: "Z")
+        guard name.utf8.contains(where: upper.contains) else { return name }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count + 4)
+        for byte in name.utf8 {
+            if upper.contains(byte) {
+                bytes.append(UInt8(ascii: "_"))
+                bytes.append(byte + 32)
             } else {
-                result.append(character)
+                bytes.append(byte)
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -65,9 +68,12 @@ final class ContextNode {
         }
     }
 
+    // Both take the collection out of `content` before changing it, so it is changed in place rather
+    // than copied at every key or item (which made a list of n items cost n * n).
     func child(_ key: String) -> ContextNode {
         var children: [String: ContextNode] = [:]
         if case .keyed(let existing) = content { children = existing }
+        content = .empty
         let node = children[key] ?? ContextNode()
         children[key] = node
         content = .keyed(children)
@@ -77,6 +83,7 @@ final class ContextNode {
     func appendItem() -> ContextNode {
         var items: [ContextNode] = []
         if case .unkeyed(let existing) = content { items = existing }
+        content = .empty
         let node = ContextNode()
         items.append(node)
         content = .unkeyed(items)

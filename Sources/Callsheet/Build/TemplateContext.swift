@@ -4,6 +4,8 @@ struct TemplateContext: Sendable {
     let config: SiteConfig
     let pages: [Page]
     let services: [Page]
+    /// Where each service (by site path) is in `services`, so a service page finds its neighbours at once.
+    private let serviceIndex: [String: Int]
     let posts: [Page]
     /// The menu's entries and the pages they lead to.
     let menu: [(label: String, page: Page)]
@@ -16,6 +18,8 @@ struct TemplateContext: Sendable {
     private let urls: Prebuilt
     /// How many other services a service page lists: a handful, however many there are.
     static let otherServicesLimit = 4
+    /// How many extra pages the footer lists (the first by `order`, then title), so it stays short on every page.
+    static let footerPagesLimit = 8
 
     init(config: SiteConfig, pages: [Page], menu: [(label: String, page: Page)], testimonials: [TestimonialItem]) {
         self.config = config
@@ -24,6 +28,7 @@ struct TemplateContext: Sendable {
         self.testimonials = testimonials
         services = pages.filter { $0.kind == .service }
         posts = pages.filter { $0.kind == .post }
+        serviceIndex = Dictionary(services.enumerated().map { ($1.sitePath, $0) }, uniquingKeysWith: { first, _ in first })
         credits = pages.first { $0.kind == .credits }?.details(CreditList.self)
         let baseURL = config.baseURL
         func item(_ page: Page) -> ListItem {
@@ -33,7 +38,7 @@ struct TemplateContext: Sendable {
         postsList = posts.isEmpty ? nil : Prebuilt(posts.map(item))
         let inMenu = Set(menu.map(\.page.sitePath))
         let extraPages = pages.filter { $0.kind == .page && !inMenu.contains($0.sitePath) }
-        footerPages = extraPages.isEmpty ? nil : Prebuilt(extraPages.map { ListItem(title: $0.navTitle ?? $0.title, url: baseURL.url($0.sitePath)) })
+        footerPages = extraPages.isEmpty ? nil : Prebuilt(extraPages.prefix(Self.footerPagesLimit).map { ListItem(title: $0.navTitle ?? $0.title, url: baseURL.url($0.sitePath)) })
         owner = Prebuilt(OwnerData(name: config.owner.name, pronouns: config.owner.pronouns, role: config.owner.role,
                                    location: config.owner.location, email: config.owner.email,
                                    links: config.owner.links.map { LinkItem(label: $0.label, url: $0.url) }))
@@ -80,7 +85,7 @@ struct TemplateContext: Sendable {
 
     /// A few services other than `current`: the ones after it in order, wrapping round.
     func otherServices(than current: Page) -> [ListItem] {
-        guard let index = services.firstIndex(where: { $0.sitePath == current.sitePath }), services.count > 1 else { return [] }
+        guard let index = serviceIndex[current.sitePath], services.count > 1 else { return [] }
         let count = min(Self.otherServicesLimit, services.count - 1)
         return (1...count).map { offset in
             let service = services[(index + offset) % services.count]
