@@ -31,6 +31,20 @@ import Testing
         }
     }
 
+    @Test func theHomePageShowsSixServicesAndLinksToTheRest() throws {
+        var files: [String: String] = ["index.md": "---\ntitle: Home\n---\nHello.\n"]
+        for number in 1...40 {
+            files["services/service-\(number).md"] = "---\ntitle: Service \(number)\nsummary: What \(number) is.\norder: \(number)\n---\nBody.\n"
+        }
+        let site = try TestSite(files)
+        defer { site.remove() }
+        try site.buildOK()
+        let home = try #require(site.read("index.html"))
+        let section = try #require(home.range(of: "id=\"services-heading\"").map { String(home[$0.upperBound...]) })
+        let links = Self.links(in: String(section[..<(section.range(of: "</section>")?.lowerBound ?? section.endIndex)]))
+        #expect(links == (1...6).map { "/services/service-\($0)/" } + ["/services/"])
+    }
+
     @Test func aServicePageNamesFourOtherServicesAndTheListNamesAll() throws {
         var files: [String: String] = [:]
         for number in 1...40 {

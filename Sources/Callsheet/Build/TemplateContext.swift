@@ -10,6 +10,8 @@ struct TemplateContext: Sendable {
     /// The menu's entries and the pages they lead to.
     let menu: [(label: String, page: Page)]
     let servicesList: Prebuilt?
+    /// The first services, for the home page, which links to the list of all of them.
+    let homeServices: Prebuilt?
     let postsList: Prebuilt?
     let credits: CreditList?
     let testimonials: [TestimonialItem]
@@ -20,6 +22,8 @@ struct TemplateContext: Sendable {
     static let otherServicesLimit = 4
     /// How many extra pages the footer lists (the first by `order`, then title), so it stays short on every page.
     static let footerPagesLimit = 8
+    /// How many services the home page shows.
+    static let homeServicesLimit = 6
 
     init(config: SiteConfig, pages: [Page], menu: [(label: String, page: Page)], testimonials: [TestimonialItem]) {
         self.config = config
@@ -35,6 +39,7 @@ struct TemplateContext: Sendable {
             ListItem(title: page.title, url: baseURL.url(page.sitePath), summary: page.summary, date: page.date)
         }
         servicesList = services.isEmpty ? nil : Prebuilt(services.map(item))
+        homeServices = services.isEmpty ? nil : Prebuilt(services.prefix(Self.homeServicesLimit).map(item))
         postsList = posts.isEmpty ? nil : Prebuilt(posts.map(item))
         let inMenu = Set(menu.map(\.page.sitePath))
         let extraPages = pages.filter { $0.kind == .page && !inMenu.contains($0.sitePath) }

@@ -15,7 +15,7 @@ struct HomeData: Encodable {
         }
         rendering.jsonld.append(StructuredData.business(config, services: context.services))
         let featured = (context.credits?.featured ?? []).prefix(config.home.credits)
-        return HomeData(image: image, services: context.servicesList,
+        return HomeData(image: image, services: context.homeServices,
                         credits: featured.map { CreditItem($0, config: config) },
                         testimonials: Array(context.testimonials.prefix(config.home.testimonials)))
     }
