@@ -31,14 +31,23 @@ import Testing
         }
     }
 
-    @Test func theHomePageShowsSixServicesAndLinksToTheRest() throws {
+    /// A site of a home page and `count` services, `Service 1` to `Service <count>` in that order, built.
+    static func builtSiteWithServices(_ count: Int) throws -> TestSite {
         var files: [String: String] = ["index.md": "---\ntitle: Home\n---\nHello.\n"]
-        for number in 1...40 {
+        for number in 1...count {
             files["services/service-\(number).md"] = "---\ntitle: Service \(number)\nsummary: What \(number) is.\norder: \(number)\n---\nBody.\n"
         }
         let site = try TestSite(files)
+        do { try site.buildOK() } catch {
+            site.remove()
+            throw error
+        }
+        return site
+    }
+
+    @Test func theHomePageShowsSixServicesAndLinksToTheRest() throws {
+        let site = try Self.builtSiteWithServices(40)
         defer { site.remove() }
-        try site.buildOK()
         let home = try #require(site.read("index.html"))
         let section = try #require(home.range(of: "id=\"services-heading\"").map { String(home[$0.upperBound...]) })
         let links = Self.links(in: String(section[..<(section.range(of: "</section>")?.lowerBound ?? section.endIndex)]))
@@ -46,13 +55,8 @@ import Testing
     }
 
     @Test func aServicePageNamesFourOtherServicesAndTheListNamesAll() throws {
-        var files: [String: String] = [:]
-        for number in 1...40 {
-            files["services/service-\(number).md"] = "---\ntitle: Service \(number)\nsummary: What \(number) is.\norder: \(number)\n---\nBody.\n"
-        }
-        let site = try TestSite(files)
+        let site = try Self.builtSiteWithServices(40)
         defer { site.remove() }
-        try site.buildOK()
         let page = try #require(site.read("services/service-39/index.html"))
         let related = try #require(page.range(of: "Other services</h2>").map { String(page[$0.upperBound...]) })
         let others = Self.links(in: String(related[..<(related.range(of: "</nav>")?.lowerBound ?? related.endIndex)]))
