@@ -150,6 +150,16 @@ import Testing
                 "\(site.errors())")
     }
 
+    @Test func aTranslationWithNoTitleTakesTheThemesWordForIt() throws {
+        let site = try TestSite(["site.yml": TestSite.minimalSiteYML + "\nlanguages:\n  - code: de\n",
+                                 "faq.md": "---\ntitle: FAQ\n---\n## Why?\n\nBecause.\n",
+                                 "faq.de.md": "---\ndescription: Antworten\n---\n## Warum?\n\nDarum.\n"])
+        defer { site.remove() }
+        try site.buildOK()
+        #expect(site.read("de/faq/index.html")?.contains("<h1>Häufige Fragen</h1>") == true)
+        #expect(site.read("de/faq/index.html")?.contains("\"inLanguage\":\"de\"") == true)
+    }
+
     @Test func datesAreWrittenInThePagesLanguage() throws {
         let tree = try #require(SourceTree.scan(Repository.templates).0)
         let (strings, problems) = StringTable.load(files: tree.files, displayPath: { $0 }, readText: tree.readText)

@@ -21,6 +21,11 @@ extension SiteContent {
         return .refused(.error(message, at: SourceLocation(path: displayPath(file), line: 1), hint: hint))
     }
 
+    /// The theme's word for the default title of each kind with one.
+    static let titleKeys: [PageKind: String] = [.about: "nav_about", .services: "title_services", .credits: "nav_credits",
+                                                .testimonials: "nav_testimonials", .faq: "faq_long", .news: "title_news",
+                                                .contact: "nav_contact"]
+
     /// Arranges each language's pages on its own (each gets its home, 404 and section lists), then puts
     /// every language but the default under its folder.
     static func arrangeLanguages(_ pages: [Page], config: SiteConfig, strings: StringTable?, diagnostics: inout Diagnostics) -> [Page] {
@@ -34,7 +39,14 @@ extension SiteContent {
         }
         for code in config.allLanguages {
             var own = pages.filter { ($0.language.isEmpty ? config.language : $0.language) == code }
-            for index in own.indices { own[index].language = code }
+            for index in own.indices {
+                own[index].language = code
+                // A translation that gives no title takes the theme's word for its kind, not the English default.
+                if own[index].original != nil, own[index].title == own[index].kind.declaration.defaultTitle,
+                   let key = Self.titleKeys[own[index].kind], let strings, strings.words(code) != nil {
+                    own[index].title = strings.text(key, in: code)
+                }
+            }
             let folder = config.folder(of: code)
             let words = strings.flatMap { $0.words(code) == nil ? nil : (table: $0, code: code) }
             for var page in arrange(own, config: config.localized(to: code), words: words, diagnostics: &diagnostics) {
