@@ -8,12 +8,15 @@ extension SiteBuilder {
         var forms: [(language: String, form: ContactForm)] = []
         var problems: [Diagnostic] = []
         var anchors: [AnchorReference] = []
+        /// Every page's versions in the other languages.
+        var versions = LanguageVersions(pages: [], languages: [])
     }
 
     static func languageRendering(content: SiteContent, templates: TemplateSet, strings: StringTable,
                                   resolver: LinkResolver, images: SiteImages) -> LanguageRendering {
         var result = LanguageRendering()
         let versions = LanguageVersions(pages: content.pages, languages: content.config.allLanguages)
+        result.versions = versions
         var defaultFields: [String]?
         for code in content.config.allLanguages {
             let config = content.config.localized(to: code)

@@ -200,7 +200,7 @@ public struct SiteBuilder {
         var site = RenderedSite()
         for page in rendered { site.files[page.outputPath] = page.html }
         site.files["sitemap.xml"] = Sitemap.xml(pages: content.pages, baseURL: content.config.baseURL,
-                                                versions: LanguageVersions(pages: content.pages, languages: content.config.allLanguages))
+                                                versions: languages.versions)
         site.files["robots.txt"] = Sitemap.robots(baseURL: content.config.baseURL)
         site.files.merge(Self.formSchemas(languages.forms, config: content.config, strings: strings)) { _, schema in schema }
         for code in content.config.allLanguages {
