@@ -160,6 +160,21 @@ import Testing
         #expect(site.read("de/faq/index.html")?.contains("\"inLanguage\":\"de\"") == true)
     }
 
+    @Test func aLanguageTheThemeHasNoWordsForIsAnErrorNamingTheFileToAdd() throws {
+        let site = try TestSite(["site.yml": TestSite.minimalSiteYML + "\nlanguages:\n  - code: mi\n"])
+        defer { site.remove() }
+        let error = try #require(site.errors().first)
+        #expect(error.description.hasPrefix("templates/strings/mi.yml: error: the theme has no words in the language `mi`"), "\(error)")
+        #expect(error.description.contains("strings/mi.yml with every key of strings/en.yml, in mi"))
+    }
+
+    @Test func aDottedNameWithNoOriginalBesideItIsAnOrdinaryPage() throws {
+        let site = try TestSite(["pages/node.js.md": "---\ntitle: Node\nslug: node\n---\nText.\n"])
+        defer { site.remove() }
+        try site.buildOK()
+        #expect(site.read("node/index.html") != nil)
+    }
+
     @Test func datesAreWrittenInThePagesLanguage() throws {
         let tree = try #require(SourceTree.scan(Repository.templates).0)
         let (strings, problems) = StringTable.load(files: tree.files, displayPath: { $0 }, readText: tree.readText)
