@@ -23,19 +23,36 @@ struct NewContentOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder of Markdown content.", valueName: "dir"))
     var content = "content"
 
-    /// Stops with an error unless the content folder exists.
+    @Option(help: ArgumentHelp("Write the translation into this language of site.yml's `languages:` (faq.es.md).", valueName: "code"))
+    var lang: String?
+
+    /// Stops with an error unless the content folder exists (and `--lang` is a language of site.yml).
     func requireFolder() {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content, isDirectory: &isFolder), isFolder.boolValue else {
             Scaffolding.fail("the folder `\(content)` does not exist", hint: "run this in the site's folder, or name the folder with --content")
         }
+        guard let lang else { return }
+        let site = content + "/site.yml"
+        let config = (try? String(contentsOfFile: site, encoding: .utf8)).flatMap { SiteConfig.parse($0, path: site).0 }
+        if !(config?.languages.contains { $0.code == lang } ?? false) {
+            Scaffolding.fail("site.yml declares no language `\(lang)`", location: SourceLocation(path: site, line: 0),
+                             hint: "add `- code: \(lang)` under `languages:` in site.yml first")
+        }
+    }
+
+    /// `faq.md` as the file of `--lang`'s translation: `faq.es.md`.
+    func translated(_ file: String) -> String {
+        guard let lang else { return file }
+        return String(file.dropLast(3)) + "." + lang + ".md"
     }
 
     /// Writes a new file into the content folder, refusing to overwrite one, and says where it is.
     func create(_ file: (path: String, text: String)) {
         requireFolder()
-        Scaffolding.write([(file.path, Data(file.text.utf8))], into: content)
-        Console.say("Created \(content)/\(file.path)")
+        let path = translated(file.path)
+        Scaffolding.write([(path, Data(file.text.utf8))], into: content)
+        Console.say("Created \(content)/\(path)")
     }
 }
 

@@ -22,7 +22,7 @@ struct NewFAQ: ParsableCommand {
 
     func run() throws {
         folder.requireFolder()
-        let path = folder.content + "/faq.md"
+        let path = folder.content + "/" + folder.translated("faq.md")
         let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? Scaffold.emptyFAQ
         switch Scaffold.addQuestion(question, group: group, to: existing) {
         case .success(let (text, line)):

@@ -5,7 +5,7 @@ import Testing
 /// Whole sites built and compared file by file with `expected/`. Set CALLSHEET_RECORD=1 to re-record;
 /// a recording run fails once, so a re-record is never silent.
 @Suite struct GoldenSiteTests {
-    static let cases = ["small-site", "portfolio-site", "long-faq-site"]
+    static let cases = ["small-site", "portfolio-site", "long-faq-site", "bilingual-site"]
 
     @Test(arguments: cases)
     func builtSiteMatchesExpectedFiles(name: String) throws {

@@ -12,21 +12,19 @@ import Testing
     static func contexts(content: String) throws -> [(PageKind, [String: Any])] {
         let tree = SourceTree.scan(content).0!
         let templateTree = SourceTree.scan(Repository.templates).0!
-        let loaded = SiteContent.load(files: tree.files, displayPath: tree.displayPath(of:), readText: tree.readText, includeDrafts: false)
+        let strings = StringTable.load(files: templateTree.files, displayPath: templateTree.displayPath(of:), readText: templateTree.readText).0
+        let loaded = SiteContent.load(files: tree.files, displayPath: tree.displayPath(of:), readText: tree.readText, includeDrafts: false,
+                                      strings: strings)
         let site = try #require(loaded.0, "\(loaded.1)")
         let templates = try #require(TemplateSet.load(files: templateTree.files, displayPath: templateTree.displayPath(of:),
                                                       readText: templateTree.readText).0)
         let resolver = LinkResolver(pages: site.pages, contentFiles: tree.files, mediaFiles: site.mediaFiles, draftFiles: [],
                                     baseURL: site.config.baseURL)
-        let (menu, _) = NavMenu.resolve(site.config, pages: site.pages)
-        let testimonials = TestimonialList.rendered(site.pages.first { $0.kind == .testimonials }, config: site.config, resolver: resolver).0
-        let form = SiteBuilder.contactForm(in: site).0 ?? nil
         let cache = ImageCache(folder: FileManager.default.temporaryDirectory.appendingPathComponent("callsheet-images-\(UUID().uuidString)"))
         let images = SiteImages.stage(content: site, resolver: resolver, cache: cache, jobs: 2, url: tree.url(of:)).0
-        let renderer = PageRenderer(config: site.config, templates: templates, resolver: resolver,
-                                    context: TemplateContext(config: site.config, pages: site.pages, menu: menu, testimonials: testimonials),
-                                    form: form, images: images)
-        return site.pages.map { ($0.kind, renderer.templateData(for: $0).0) }
+        let renderers = SiteBuilder.languageRendering(content: site, templates: templates, strings: strings, resolver: resolver,
+                                                      images: images).renderers
+        return site.pages.map { ($0.kind, renderers[$0.language]!.templateData(for: $0).0) }
     }
 
     /// Dotted paths into nested dictionaries; lists, and dictionaries documented as one key, end a path.
@@ -61,7 +59,8 @@ import Testing
         var seen: [String: Set<String>] = [:]
         var seenCommon = Set<String>()
         for content in [Repository.content, Repository.fixtures.appendingPathComponent("portfolio-site/input/content").path,
-                        Repository.fixtures.appendingPathComponent("long-faq-site/input/content").path] {
+                        Repository.fixtures.appendingPathComponent("long-faq-site/input/content").path,
+                        Repository.fixtures.appendingPathComponent("bilingual-site/input/content").path] {
             for (kind, data) in try Self.contexts(content: content) {
                 let documentedHere = common.union(kinds[kind.rawValue] ?? [])
                 let actual = Self.paths(data, leaves: documentedHere)

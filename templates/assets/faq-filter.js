@@ -28,7 +28,7 @@
   box.setAttribute("role", "search");
   var label = document.createElement("label");
   label.htmlFor = "faq-filter-input";
-  label.textContent = "Filter questions";
+  label.textContent = contents.getAttribute("data-filter-label");
   var input = document.createElement("input");
   input.type = "search";
   input.id = "faq-filter-input";
@@ -44,6 +44,11 @@
   box.appendChild(status);
   var heading = contents.querySelector("h2");
   contents.insertBefore(box, heading ? heading.nextSibling : contents.firstChild);
+
+  // The page's own words (templates/strings/<language>.yml), with {query}, {shown} and {total} filled in.
+  function phrase(attribute, values) {
+    return contents.getAttribute(attribute).replace(/\{(\w+)\}/g, function (all, name) { return String(values[name]); });
+  }
 
   function apply() {
     var words = fold(input.value).split(/\s+/).filter(Boolean);
@@ -69,9 +74,9 @@
     if (!words.length) {
       status.textContent = "";
     } else if (shown === 0) {
-      status.textContent = "No question matches \u201c" + input.value.trim() + "\u201d.";
+      status.textContent = phrase("data-filter-none", { query: input.value.trim() });
     } else {
-      status.textContent = shown + " of " + entries.length + (entries.length === 1 ? " question" : " questions") + " shown.";
+      status.textContent = phrase(entries.length === 1 ? "data-filter-one" : "data-filter-other", { shown: shown, total: entries.length });
     }
   }
 

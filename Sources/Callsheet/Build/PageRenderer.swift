@@ -66,7 +66,7 @@ struct PageRenderer: Sendable {
         var pageData = context.page(page, contentHTML: rendering.contentHTML ?? "", jsonld: rendering.jsonld,
                                     ogImage: rendering.ogImage, ogImageAlt: rendering.ogImageAlt)
         (pageData.ogImageWidth, pageData.ogImageHeight) = (rendering.ogImageSize?.width, rendering.ogImageSize?.height)
-        let data = TemplateData(site: site, page: pageData, kind: kindData)
+        let data = TemplateData(site: site, page: pageData, kind: kindData, strings: context.templateStrings)
         return (ContextEncoder.dictionary(data), rendering)
     }
 
@@ -94,6 +94,10 @@ struct PageRenderer: Sendable {
                 return nil
             case .internalLink(let url, let target, let fragment):
                 if link.isImage, let problem = images?.problem(atURL: url) { diagnostics.append(.error(problem.message, at: location, hint: problem.hint)) }
+                if let original = resolver.untranslatedTarget(link.destination, from: file) {
+                    diagnostics.append(.warning("this link leads to `\(original)`, which has no translation into `\(page.language)`, so readers get the original",
+                                                at: location, hint: "add its translation beside it, or link to it knowingly"))
+                }
                 if let target, let fragment, !fragment.isEmpty {
                     anchors.append(AnchorReference(targetPage: target, fragment: fragment, written: link.destination, location: location))
                 }

@@ -129,11 +129,15 @@ public struct SiteBuilder {
         // 1. Read the content and template folders.
         let contentTree = stage(SourceTree.scan(options.contentDirectory))
         let templateTree = stage(ThemeFiles.load(options.templatesDirectory, overBuiltInTheme: options.builtInTheme))
+        var (strings, stringProblems) = templateTree.map {
+            StringTable.load(files: $0.files, displayPath: $0.displayPath(of:), readText: $0.readText)
+        } ?? (StringTable(), [])
+        if options.builtInTheme { strings = strings.laid(over: .builtIn) }
         clock.lap("list folders")
         // 2. Settings and pages (each page with mistakes is left out, and the others go on).
         var content = contentTree.flatMap { tree in
             stage(SiteContent.load(files: tree.files, displayPath: tree.displayPath(of:), readText: tree.readText,
-                                   includeDrafts: options.includeDrafts, jobs: options.jobs))
+                                   includeDrafts: options.includeDrafts, jobs: options.jobs, strings: strings))
         }
         if let override = options.baseURL {
             guard let baseURL = BaseURL(override) else {
@@ -144,14 +148,15 @@ public struct SiteBuilder {
         }
         if let content { diagnostics.append(contentsOf: content.config.theme.missingFiles(mediaFiles: Set(content.mediaFiles))) }
         clock.lap("read pages")
-        // 3. The contact form.
-        let form = content.flatMap { stage(Self.contactForm(in: $0)) } ?? nil
-        // 4. Templates.
+        // 3-4. Templates and the theme's words in every language of the site (the contact forms are read
+        // with each language's renderer, below).
         let templates = templateTree.flatMap { tree in
             stage(TemplateSet.load(files: tree.files, displayPath: tree.displayPath(of:), readText: tree.readText))
         }
         guard let contentTree, let templateTree, let content, let templates else { throw failure() }
         diagnostics.append(contentsOf: Self.missingTemplates(in: templates, for: content.pages, displayPath: templateTree.displayPath(of:)))
+        diagnostics.append(contentsOf: stringProblems + strings.missing(languages: content.config.allLanguages, templateSources: templates.sources,
+                                                                        displayPath: templateTree.displayPath(of:)))
         clock.lap("contact form and templates")
         // 5. Pages, in parallel; written as they render only while the build is still clean.
         let published = Set(content.pages.compactMap(\.contentPath))
@@ -162,24 +167,23 @@ public struct SiteBuilder {
         let resolver = LinkResolver(pages: content.pages, contentFiles: contentTree.files, mediaFiles: content.mediaFiles,
                                     draftFiles: unpublished.subtracting(unread), baseURL: content.config.baseURL,
                                     unreadFiles: unread)
-        let (menu, menuProblems) = NavMenu.resolve(content.config, pages: content.pages)
-        let (testimonials, testimonialProblems, testimonialAnchors) =
-            TestimonialList.rendered(content.pages.first { $0.kind == .testimonials }, config: content.config, resolver: resolver)
-        diagnostics.append(contentsOf: menuProblems + testimonialProblems)
-        clock.lap("menu and testimonials")
         // 4b. Images: upright, stripped, resized, link previews, icons (in parallel; cached beside the output),
         // only while the build is clean.
         let images = diagnostics.hasErrors ? nil
             : stage(SiteImages.stage(content: content, resolver: resolver, cache: cache, jobs: options.jobs, url: contentTree.url(of:)))
         clock.lap("images")
-        let renderer = PageRenderer(config: content.config, templates: templates, resolver: resolver,
-                                    context: TemplateContext(config: content.config, pages: content.pages, menu: menu,
-                                                             testimonials: testimonials), form: form, images: images ?? SiteImages())
+        // The contact form of each language, and each language's menu and testimonials.
+        let languages = Self.languageRendering(content: content, templates: templates, strings: strings, resolver: resolver,
+                                               images: images ?? SiteImages())
+        diagnostics.append(contentsOf: languages.problems)
+        let testimonialAnchors = languages.anchors
+        clock.lap("menu and testimonials")
         let session = diagnostics.hasErrors ? nil : try openSession?()
         let output = options.outputDirectory
         // A page whose template is missing has its error already.
         let renderable = content.pages.filter { templates.names.contains($0.kind.templateName) }
         let rendered = concurrentMap(renderable, jobs: options.jobs) { page -> RenderedPage in
+            guard let renderer = languages.renderers[page.language] else { preconditionFailure("a page in no language of the site") }
             var result = renderer.render(page)
             if let session, !result.html.isEmpty, let error = session.write(result.outputPath, result.html) {
                 result.diagnostics.append(Self.writeProblem(error, output: output))
@@ -195,15 +199,16 @@ public struct SiteBuilder {
         // 7. Assemble the output.
         var site = RenderedSite()
         for page in rendered { site.files[page.outputPath] = page.html }
-        site.files["sitemap.xml"] = Sitemap.xml(pages: content.pages, baseURL: content.config.baseURL)
+        site.files["sitemap.xml"] = Sitemap.xml(pages: content.pages, baseURL: content.config.baseURL,
+                                                versions: languages.versions)
         site.files["robots.txt"] = Sitemap.robots(baseURL: content.config.baseURL)
-        if let form {
-            let schema = form.jsonSchema(id: content.config.baseURL.absolute(ContactForm.schemaPath), siteTitle: content.config.title)
-            site.files[ContactForm.schemaPath] = schema.serialized(indent: 2) + "\n"
-        }
-        let posts = content.pages.filter { $0.kind == .post }
-        if !posts.isEmpty {
-            site.files[Feed.path] = Feed.atom(posts: posts, list: content.pages.first { $0.kind == .news }, config: content.config)
+        site.files.merge(Self.formSchemas(languages.forms, config: content.config, strings: strings)) { _, schema in schema }
+        for code in content.config.allLanguages {
+            let posts = content.pages.filter { $0.kind == .post && $0.language == code }
+            guard !posts.isEmpty else { continue }
+            site.files[content.config.folder(of: code) + Feed.path] =
+                Feed.atom(posts: posts, list: content.pages.first { $0.kind == .news && $0.language == code },
+                          config: content.config.localized(to: code))
         }
         for file in content.mediaFiles where !images.handles(file) { site.copies[file] = contentTree.url(of: file) }
         let usedImages = Set(rendered.flatMap(\.images))
@@ -226,11 +231,15 @@ public struct SiteBuilder {
 
     /// Reads the contact page's form spec, when it has one. The result is `.some(nil)` for a site without a form.
     static func contactForm(in content: SiteContent) -> (ContactForm??, [Diagnostic]) {
-        guard let contact = content.pages.first(where: { $0.kind == .contact }),
+        contactForm(pages: content.pages, config: content.config, sitePaths: Set(content.pages.map(\.sitePath)))
+    }
+
+    /// The form of the first contact page of `pages` (one language's).
+    static func contactForm(pages: [Page], config: SiteConfig, sitePaths: Set<String>) -> (ContactForm??, [Diagnostic]) {
+        guard let contact = pages.first(where: { $0.kind == .contact }),
               let yaml = contact.details(ContactDetails.self)?.form else { return (.some(nil), []) }
         let (form, problems) = ContactForm.parse(yaml, at: SourceLocation(path: contact.sourcePath ?? "contact.md"),
-                                                 sitePaths: Set(content.pages.map(\.sitePath)), siteTitle: content.config.title,
-                                                 ownerEmail: content.config.owner.email)
+                                                 sitePaths: sitePaths, siteTitle: config.title, ownerEmail: config.owner.email)
         return (form.map { .some($0) }, problems)
     }
 

@@ -15,6 +15,10 @@ struct TemplateContext: Sendable {
     let postsList: Prebuilt?
     let credits: CreditList?
     let testimonials: [TestimonialItem]
+    /// The theme's words, and every page's versions in the other languages.
+    let strings: StringTable
+    let versions: LanguageVersions
+    private let words: Prebuilt
     private let owner: Prebuilt
     private let footerPages: Prebuilt?
     private let urls: Prebuilt
@@ -25,8 +29,13 @@ struct TemplateContext: Sendable {
     /// How many services the home page shows.
     static let homeServicesLimit = 6
 
-    init(config: SiteConfig, pages: [Page], menu: [(label: String, page: Page)], testimonials: [TestimonialItem]) {
+    /// `config` and `pages` are those of one language (`config.language`).
+    init(config: SiteConfig, pages: [Page], menu: [(label: String, page: Page)], testimonials: [TestimonialItem],
+         strings: StringTable, versions: LanguageVersions) {
         self.config = config
+        self.strings = strings
+        self.versions = versions
+        words = Prebuilt(strings.templateStrings(config.language))
         self.pages = pages
         self.menu = menu
         self.testimonials = testimonials
@@ -36,7 +45,8 @@ struct TemplateContext: Sendable {
         credits = pages.first { $0.kind == .credits }?.details(CreditList.self)
         let baseURL = config.baseURL
         func item(_ page: Page) -> ListItem {
-            ListItem(title: page.title, url: baseURL.url(page.sitePath), summary: page.summary, date: page.date)
+            ListItem(title: page.title, url: baseURL.url(page.sitePath), summary: page.summary, date: page.date,
+                     dateText: page.date.map { strings.date($0, in: config.language) })
         }
         servicesList = services.isEmpty ? nil : Prebuilt(services.map(item))
         homeServices = services.isEmpty ? nil : Prebuilt(services.prefix(Self.homeServicesLimit).map(item))
@@ -47,15 +57,21 @@ struct TemplateContext: Sendable {
         owner = Prebuilt(OwnerData(name: config.owner.name, pronouns: config.owner.pronouns, role: config.owner.role,
                                    location: config.owner.location, email: config.owner.email,
                                    links: config.owner.links.map { LinkItem(label: $0.label, url: $0.url) }))
-        var byKind: [String: String] = ["home": baseURL.root]
+        var byKind: [String: String] = ["home": baseURL.url(config.folder(of: config.language))]
         for page in pages where page.kind.fixedSitePath != nil && page.kind != .notFound {
             byKind[page.kind.rawValue] = baseURL.url(page.sitePath)
         }
-        if !posts.isEmpty { byKind["feed"] = baseURL.url(Feed.path) }
+        if !posts.isEmpty { byKind["feed"] = baseURL.url(config.folder(of: config.language) + Feed.path) }
         urls = Prebuilt(byKind)
     }
 
     func url(_ page: Page) -> String { config.baseURL.url(page.sitePath) }
+
+    /// A date in the pages' language.
+    func date(_ date: String) -> String { strings.date(date, in: config.language) }
+
+    /// The template data's `strings`.
+    var templateStrings: Prebuilt { words }
 
     func site(for page: Page) -> SiteData {
         let nav = menu.map { entry -> NavItem in
@@ -67,7 +83,7 @@ struct TemplateContext: Sendable {
         var site = SiteData(title: config.title, tagline: config.tagline, language: config.language, root: config.baseURL.root,
                         url: config.baseURL.absolute, stylesheet: config.baseURL.url("assets/style.css"), owner: owner,
                         nav: nav, footerPages: footerPages, urls: urls,
-                        feedUrl: posts.isEmpty ? nil : config.baseURL.url(Feed.path))
+                        feedUrl: posts.isEmpty ? nil : config.baseURL.url(config.folder(of: config.language) + Feed.path))
         if !config.theme.changesNothing { site.themeStylesheet = config.baseURL.url(ThemeSettings.stylesheetPath) }
         site.logo = config.theme.logo.map { config.baseURL.url($0) }
         return site
@@ -85,7 +101,12 @@ struct TemplateContext: Sendable {
                         url: url(page), canonical: config.baseURL.absolute(page.sitePath),
                         ogType: page.kind.declaration.ogType, ogImage: ogImage, ogImageAlt: ogImage == nil ? nil : ogImageAlt,
                         content: contentHTML.isEmpty ? nil : contentHTML, date: page.date, updated: page.updated,
-                        jsonld: jsonld.map { $0.serialized(forScript: true) }, noindex: page.isNoIndex)
+                        jsonld: jsonld.map { $0.serialized(forScript: true) }, noindex: page.isNoIndex, language: page.language,
+                        alternates: versions.alternates(of: page, baseURL: config.baseURL),
+                        translations: versions.versions(of: page).map { version in
+                            LanguageLink(code: version.language, name: strings.text("language_name", in: version.language),
+                                         url: url(version), current: version.language == page.language)
+                        })
     }
 
     /// A few services other than `current`: the ones after it in order, wrapping round.

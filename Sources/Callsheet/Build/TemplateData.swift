@@ -4,13 +4,16 @@ struct TemplateData: Encodable {
     let site: SiteData
     let page: PageData
     let kind: any Encodable
+    /// The theme's words in the page's language (templates/strings/<code>.yml).
+    let strings: Prebuilt
 
-    private enum Keys: String, CodingKey { case site, page }
+    private enum Keys: String, CodingKey { case site, page, strings }
 
     func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(site, forKey: .site)
         try container.encode(page, forKey: .page)
+        try container.encode(strings, forKey: .strings)
         try kind.encode(to: encoder)  // the kind's keys sit beside `site` and `page`
     }
 }
@@ -77,6 +80,10 @@ struct PageData: Encodable {
     let updated: String?
     let jsonld: [String]
     let noindex: Bool
+    /// The page's language, its `hreflang` links and the language switcher's entries (empty without translations).
+    let language: String
+    let alternates: [AlternateLink]
+    let translations: [LanguageLink]
 }
 
 /// A page in a list: services, news posts.
@@ -87,12 +94,12 @@ struct ListItem: Encodable {
     let date: String?
     let dateText: String?
 
-    init(title: String, url: String, summary: String? = nil, date: String? = nil) {
+    init(title: String, url: String, summary: String? = nil, date: String? = nil, dateText: String? = nil) {
         self.title = title
         self.url = url
         self.summary = summary
         self.date = date
-        dateText = date.map(DateText.long)
+        self.dateText = dateText
     }
 }
 

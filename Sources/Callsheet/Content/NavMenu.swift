@@ -1,11 +1,16 @@
 /// The main menu: site.yml's `nav:` entries (or the default ones) matched to the pages they name.
 enum NavMenu {
     /// Each entry's label and page. An entry of site.yml that names no page is an error at its line;
-    /// a default entry whose page the site does not have is left out.
-    static func resolve(_ config: SiteConfig, pages: [Page]) -> ([(label: String, page: Page)], [Diagnostic]) {
+    /// a default entry whose page the site does not have is left out. For another language (`config` localized),
+    /// `pages` are that language's, entries lead to the translations of the files they name, an entry whose page
+    /// has no translation is left out, and `labels` gives the labels of kinds (the theme's words, `nav_faq`).
+    static func resolve(_ config: SiteConfig, pages: [Page],
+                        labels: (PageKind) -> String? = { $0.declaration.menuLabel }) -> ([(label: String, page: Page)], [Diagnostic]) {
+        let isDefault = config.isDefaultLanguage
+        let navLabels = config.languages.first { $0.code == config.language }?.navLabels ?? [:]
         var byFile: [String: Page] = [:]
         for page in pages where page.kind != .thanks {
-            if let file = page.contentPath { byFile[file] = page }
+            if let file = page.original ?? page.contentPath { byFile[file] = page }
             if case .sectionList(let section) = page.kind.declaration.source {
                 byFile[section.folder + "/"] = page
                 byFile[section.folder + "/_index.md"] = page
@@ -17,7 +22,7 @@ enum NavMenu {
         for entry in entries {
             let key = normalized(entry.target)
             guard let page = byFile[key] ?? byFile[key + "/"] else {
-                guard config.nav != nil else { continue }
+                guard config.nav != nil, isDefault else { continue }
                 let near = FieldReader.nearest(to: key, in: Set(byFile.keys))
                 diagnostics.append(.error("the menu entry `\(entry.target)` names no page of the site", at: entry.location,
                                           hint: near.map { "did you mean `\($0)`?" } ?? "name a content file such as `about.md`, or a section such as `services/`"))
@@ -27,7 +32,7 @@ enum NavMenu {
                 diagnostics.append(.warning("the menu names `\(entry.target)` twice", at: entry.location))
                 continue
             }
-            let label = entry.label ?? page.navTitle ?? page.kind.declaration.menuLabel ?? page.title
+            let label = (isDefault ? entry.label : navLabels[key] ?? navLabels[key + "/"]) ?? page.navTitle ?? labels(page.kind) ?? page.title
             menu.append((label, page))
         }
         return (menu, diagnostics)

@@ -27,6 +27,9 @@ public struct Page: Sendable {
     public var image: String?
     public var imageAlt: String?
     public var imageLocation: SourceLocation?
+    /// The page's language (a code of site.yml), and for a translation the content file it translates (`faq.md`).
+    public var language = ""
+    public var original: String?
     /// What the kind adds: the about page's photo and credentials, the contact form, the credits...
     var details: (any PageDetails)?
 
@@ -34,6 +37,9 @@ public struct Page: Sendable {
     public var outputPath: String {
         sitePath.isEmpty || sitePath.hasSuffix("/") ? sitePath + "index.html" : sitePath
     }
+
+    /// What a page shares with its translations: the kind of a page with a fixed address, else the original's file.
+    var translationKey: String { kind.fixedSitePath != nil ? "#" + kind.rawValue : (original ?? contentPath ?? sitePath) }
 
     /// Whether search engines should skip the page.
     public var isNoIndex: Bool { kind.declaration.isNoIndex }

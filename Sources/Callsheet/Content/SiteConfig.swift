@@ -39,7 +39,9 @@ public struct SiteConfig: Sendable {
     /// site.yml `icon:` and `social_image:`.
     public var images = ImageSettingsKeys()
 
-    static let knownKeys: Set<String> = ["title", "tagline", "description", "base_url", "language", "owner", "markdown", "check", "nav", "home", "theme", "icon", "social_image"]
+    static let knownKeys: Set<String> = ["title", "tagline", "description", "base_url", "language", "owner", "markdown", "check", "nav", "home", "theme", "icon", "social_image", "languages"]
+    /// site.yml `languages`: the site's other languages, each published under `/<code>/`.
+    public var languages: [LanguageSettings] = []
     static let knownOwnerKeys: Set<String> = ["name", "pronouns", "role", "location", "email", "links"]
 
     /// Reads site.yml's text. Every problem comes back as a diagnostic against `path`.
@@ -115,6 +117,7 @@ public struct SiteConfig: Sendable {
             reader.absorb(checkReader)
         }
         let nav = readNav(&reader)
+        let languages = LanguageSettings.readAll(&reader, defaultLanguage: language)
         let home = readHome(&reader)
         let (theme, themeProblems) = ThemeSettings.read(reader.value("theme"), at: reader.keyLocation("theme"))
         themeProblems.forEach { reader.append($0) }
@@ -129,6 +132,7 @@ public struct SiteConfig: Sendable {
         config.allowedHosts = allowedHosts
         config.theme = theme
         config.images = images
+        config.languages = languages
         return (config, reader.diagnostics.all)
     }
 

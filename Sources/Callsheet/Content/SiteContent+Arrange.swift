@@ -1,12 +1,20 @@
 extension SiteContent {
     /// Adds the pages every site has (home, section lists, thank-you, 404), checks addresses are
     /// unique, and puts pages in site order.
-    static func arrange(_ pages: [Page], config: SiteConfig, diagnostics: inout Diagnostics) -> [Page] {
+    /// `words` are the theme's words in the pages' language, for the titles of the pages the build makes.
+    static func arrange(_ pages: [Page], config: SiteConfig, words: (table: StringTable, code: String)? = nil,
+                        diagnostics: inout Diagnostics) -> [Page] {
         var pages = pages
         let kinds = Set(pages.map(\.kind))
+        func text(_ key: String, else english: String) -> String { words.map { $0.table.text(key, in: $0.code) } ?? english }
         func generated(_ kind: PageKind, body: String = "") -> Page {
-            var page = Page(kind: kind, sourcePath: nil, contentPath: nil, sitePath: kind.fixedSitePath ?? "",
-                            title: kind.declaration.defaultTitle)
+            let title = switch kind {
+            case .services: text("title_services", else: kind.declaration.defaultTitle)
+            case .news: text("title_news", else: kind.declaration.defaultTitle)
+            case .notFound: text("title_not_found", else: kind.declaration.defaultTitle)
+            default: kind.declaration.defaultTitle
+            }
+            var page = Page(kind: kind, sourcePath: nil, contentPath: nil, sitePath: kind.fixedSitePath ?? "", title: title)
             page.body = body
             return page
         }
@@ -15,15 +23,18 @@ extension SiteContent {
             case .file(_, optional: true):
                 var page = generated(kind)
                 if kind == .home { page.title = config.title }
-                if kind == .notFound { page.body = "Sorry, there is no page at this address. It may have moved, or the link may have a typo." }
+                if kind == .notFound {
+                    page.body = text("not_found_message", else: "Sorry, there is no page at this address. It may have moved, or the link may have a typo.")
+                }
                 pages.append(page)
             case .sectionList(let section) where kinds.contains(section.item):
                 pages.append(generated(kind))
             case .generated where kind == .thanks:
                 guard let contact = pages.first(where: { $0.kind == .contact }) else { continue }
                 let details = contact.details(ContactDetails.self)
-                var thanks = generated(.thanks, body: details?.thanksMessage ?? "Your message is on its way. I will reply as soon as I can.")
-                thanks.title = details?.thanksTitle ?? "Thank you"
+                var thanks = generated(.thanks, body: details?.thanksMessage
+                                       ?? text("thanks_message", else: "Your message is on its way. I will reply as soon as I can."))
+                thanks.title = details?.thanksTitle ?? text("title_thanks", else: "Thank you")
                 thanks.contentPath = contact.contentPath
                 pages.append(thanks)
             default:

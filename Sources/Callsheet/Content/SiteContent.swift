@@ -23,7 +23,7 @@ public struct SiteContent: Sendable {
     /// Reads and checks every page. `readText` returns a file's text (the disk, or a test's dictionary).
     public static func load(files: [String], displayPath: @Sendable (String) -> String,
                             readText: @Sendable (String) -> Result<String, Diagnostic>,
-                            includeDrafts: Bool, jobs: Int = 1) -> (SiteContent?, [Diagnostic]) {
+                            includeDrafts: Bool, jobs: Int = 1, strings: StringTable? = nil) -> (SiteContent?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         guard files.contains("site.yml") else {
             diagnostics.error("site.yml is missing", at: SourceLocation(path: displayPath("site.yml"), line: 0),
@@ -44,32 +44,40 @@ public struct SiteContent: Sendable {
             settings.title = Typography.smart(settings.title)
             settings.tagline = settings.tagline.map(Typography.smart)
             settings.description = settings.description.map(Typography.smart)
+            settings.languages = settings.languages.map(\.smartened)
             config = settings
         }
 
-        var pageFiles: [(file: String, kind: PageKind)] = []
+        var pageFiles: [(file: String, kind: PageKind, translation: (original: String, code: String)?)] = []
         var media: [String] = [], statics: [String] = []
         let consumed: Set<String> = files.contains("credits.md") ? [CreditList.csvFile] : []
+        let fileSet = Set(files)
         for file in files {
             if file == "site.yml" || consumed.contains(file) { continue }
             if file.hasPrefix("media/") { media.append(file); continue }
             if file.hasPrefix("static/") { statics.append(file); continue }
-            guard let kind = kind(of: file) else {
+            var translation: (original: String, code: String)?
+            switch config.map({ language(of: file, files: fileSet, config: $0, displayPath: displayPath) }) {
+            case .refused(let problem)?: diagnostics.append(problem); continue
+            case .translation(let original, let code)?: translation = (original, code)
+            case .original?, nil: break
+            }
+            guard let kind = kind(of: translation?.original ?? file) else {
                 diagnostics.warning("this file is not published: no rule of the site takes it", at: SourceLocation(path: displayPath(file), line: 0),
                                     hint: file.hasSuffix(".md") ? "extra pages go in pages/, services in services/, news posts in news/"
                                         : "files for the site go in media/ (linked from pages) or static/ (copied to the site's root)")
                 continue
             }
-            pageFiles.append((file, kind))
+            pageFiles.append((file, kind, translation))
         }
-        let fileSet = Set(files)
         // Reading and parsing front matter is most of this stage, and files do not depend on each other.
         let read = concurrentMap(pageFiles, jobs: jobs) { entry -> (Page?, [Diagnostic]) in
             var found = Diagnostics()
             switch readText(entry.file) {
             case .success(let text):
-                let page = readPage(text, file: entry.file, kind: entry.kind, displayPath: displayPath,
+                var page = readPage(text, file: entry.file, kind: entry.kind, displayPath: displayPath,
                                     files: fileSet, readText: readText, smart: smart, diagnostics: &found)
+                if let translation = entry.translation { page?.translate(from: translation.original, into: translation.code) }
                 return (page, found.all)
             case .failure(let diagnostic):
                 return (nil, [diagnostic])
@@ -81,7 +89,7 @@ public struct SiteContent: Sendable {
             if let page, includeDrafts || !page.isDraft { pages.append(page) }
         }
         guard let config else { return (nil, diagnostics.all) }
-        pages = arrange(pages, config: config, diagnostics: &diagnostics)
+        pages = arrangeLanguages(pages, config: config, strings: strings, diagnostics: &diagnostics)
         return (SiteContent(config: config, pages: pages, mediaFiles: media, staticFiles: statics), diagnostics.all)
     }
 

@@ -10,9 +10,24 @@ extension ContactForm {
         /// Root-relative URL of the privacy page, when the site has one.
         var privacyURL: String?
         var ownerName: String?
+        /// The theme's words in the form's language (`form_required`, `form_choose_one`...).
+        var words: [String: String]
     }
 
     func html(links: Links) -> String {
+        var form = self
+        form.words = links.words
+        return form.formHTML(links: links)
+    }
+
+    /// The theme's word for `key`, with each `{name}` replaced by its value (already HTML).
+    private func word(_ key: String, _ values: [String: String] = [:]) -> String {
+        var text = escape(words[key] ?? "")
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    private func formHTML(links: Links) -> String {
         if provider == .mailto { return mailtoHTML(links: links) }
         var out = "<form class=\"contact-form\" method=\"post\" action=\"\(escape(formAction(links)))\""
         switch provider {
@@ -25,7 +40,7 @@ extension ContactForm {
         }
         out += ">\n"
         if fields.contains(where: \.isRequired) {
-            out += "  <p class=\"form-note\">Fields marked <span class=\"required\">(required)</span> must be filled in.</p>\n"
+            out += "  <p class=\"form-note\">\(word("form_note", ["required": "<span class=\"required\">\(word("form_required"))</span>"]))</p>\n"
         }
         switch provider {
         case .netlify:
@@ -69,7 +84,7 @@ extension ContactForm {
     static let honeypotID = "contact.hp"
 
     private func requiredMark(_ field: Field) -> String {
-        field.isRequired ? " <span class=\"required\">(required)</span>" : ""
+        field.isRequired ? " <span class=\"required\">\(word("form_required"))</span>" : ""
     }
 
     private func helpHTML(_ field: Field) -> String {
@@ -119,7 +134,7 @@ extension ContactForm {
             return "<textarea\(commonAttributes(field)) rows=\"6\">\(escape(field.defaultValues.first ?? ""))</textarea>"
         case .select:
             var out = "<select\(commonAttributes(field))>\n"
-            out += "      <option value=\"\"\(field.defaultValues.isEmpty ? " selected" : "")>Choose one</option>\n"
+            out += "      <option value=\"\"\(field.defaultValues.isEmpty ? " selected" : "")>\(word("form_choose_one"))</option>\n"
             for option in field.options {
                 let selected = field.defaultValues.first == option ? " selected" : ""
                 out += "      <option value=\"\(escape(option))\"\(selected)>\(escape(option))</option>\n"
@@ -156,7 +171,7 @@ extension ContactForm {
     /// A field people never see (hidden by the `hp` class and left out of the tab order) that robots fill in.
     private func honeypotHTML() -> String {
         "  <div class=\"hp\">\n"
-            + "    <label for=\"\(Self.honeypotID)\">Leave this field empty</label>\n"
+            + "    <label for=\"\(Self.honeypotID)\">\(word("form_honeypot"))</label>\n"
             + "    <input type=\"text\" id=\"\(Self.honeypotID)\" name=\"\(escape(honeypot))\" tabindex=\"-1\" autocomplete=\"off\">\n"
             + "  </div>\n"
     }
@@ -166,21 +181,21 @@ extension ContactForm {
         if let privacy {
             text = escape(privacy)
         } else {
-            let recipient = links.ownerName.map { escape($0) } ?? "me"
+            let recipient = links.ownerName.map { escape($0) } ?? word("form_privacy_recipient")
             switch provider {
             case .formspree, .basin:
-                text = "Your message is sent to \(provider.serviceName), a form service that stores it and passes it on to \(recipient) by email."
+                text = word("form_privacy_service", ["service": escape(provider.serviceName), "recipient": recipient])
             case .netlify:
-                text = "Your message is stored by Netlify, which hosts this site, and passed on to \(recipient) by email."
+                text = word("form_privacy_netlify", ["recipient": recipient])
             case .custom:
-                let host = action.flatMap { URLHost.of($0) } ?? "a form service"
-                text = "Your message is sent to \(escape(host)), which passes it on to \(recipient)."
+                let host = action.flatMap { URLHost.of($0) } ?? provider.serviceName
+                text = word("form_privacy_host", ["host": escape(host), "recipient": recipient])
             case .mailto:
-                text = "Your message goes from your own email program straight to \(recipient)."
+                text = word("form_privacy_mailto", ["recipient": recipient])
             }
         }
         if let url = links.privacyURL {
-            text += " <a href=\"\(escape(url))\">How your information is handled</a>."
+            text += " <a href=\"\(escape(url))\">\(word("form_privacy_link"))</a>."
         }
         return text
     }
@@ -192,13 +207,13 @@ extension ContactForm {
         let address = action ?? ""
         var body = ""
         for field in fields where field.type != .checkbox {
-            body += "\(field.label)\(field.isRequired ? " (required)" : ""):\n"
+            body += "\(field.label)\(field.isRequired ? " " + (words["form_required"] ?? "") : ""):\n"
             if field.type.hasOptions { body += "(\(field.options.joined(separator: " / ")))\n" }
             body += "\n"
         }
         let href = "mailto:\(address)?subject=\(URLHost.percentEncode(subject))&body=\(URLHost.percentEncode(body))"
         var out = "<div class=\"contact-form contact-mailto\">\n"
-        out += "  <p>Write to me from your own email program. The button opens a message with these questions filled in:</p>\n"
+        out += "  <p>\(word("form_mailto_intro"))</p>\n"
         out += "  <ul>\n"
         for field in fields where field.type != .checkbox {
             out += "    <li>\(escape(field.label))\(requiredMark(field))"
@@ -207,7 +222,7 @@ extension ContactForm {
         }
         out += "  </ul>\n"
         out += "  <p class=\"form-actions\"><a class=\"button\" href=\"\(escape(href))\">\(escape(submitLabel))</a></p>\n"
-        out += "  <p>Or write to <a href=\"mailto:\(escape(address))\">\(escape(address))</a>.</p>\n"
+        out += "  <p>\(word("form_mailto_or", ["address": "<a href=\"mailto:\(escape(address))\">\(escape(address))</a>"]))</p>\n"
         out += "  <p class=\"form-privacy\">\(privacyHTML(links: links))</p>\n"
         return out + "</div>\n"
     }

@@ -4,7 +4,8 @@
 /// text, date, number and select fields as "", so an optional field also accepts "". The honeypot must
 /// be empty, and the service's own hidden fields (`_subject`, `_next`, `form-name`) are allowed.
 extension ContactForm {
-    func jsonSchema(id: String, siteTitle: String) -> JSON {
+    /// `title` and `description` are in the form's language (templates/strings: `form_schema_title`...).
+    func jsonSchema(id: String, title: String, description: String) -> JSON {
         var properties: [(String, JSON)] = []
         var required: [JSON] = []
         for field in fields {
@@ -20,8 +21,8 @@ extension ContactForm {
         var schema: [(String, JSON)] = [
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("$id", .string(id)),
-            ("title", .string("Contact form submission")),
-            ("description", .string("A message sent with the contact form of \(siteTitle).")),
+            ("title", .string(title)),
+            ("description", .string(description)),
             ("type", .string("object")),
             ("properties", .object(properties)),
         ]

@@ -66,6 +66,8 @@ public struct ContactForm: Sendable {
     /// The name of the hidden field that catches spam robots.
     public var honeypot: String
     public var fields: [Field]
+    /// The theme's words in the form's language, set when its HTML is made.
+    var words: [String: String] = [:]
 
     /// Where the JSON Schema of a submission is published.
     public static let schemaPath = "contact/form.schema.json"

@@ -21,13 +21,14 @@ struct ContactData: Encodable {
             .map { config.markdown.smartPunctuation ? Typography.smart($0) : $0 }
         guard let form = rendering.renderer.form else { return ContactData(contact: contact, form: nil) }
         rendering.ids = AnchorIDs(reserved: rendering.renderer.templates.fixedIDs.union(form.elementIDs))
-        let privacy = rendering.context.pages.first { $0.kind == .page && $0.contentPath == "pages/privacy.md" }
+        let privacy = rendering.context.pages.first { $0.kind == .page && ($0.original ?? $0.contentPath) == "pages/privacy.md" }
         let success = form.success.hasPrefix("https://")
         let links = ContactForm.Links(successURL: success ? form.success : config.baseURL.url(form.success),
                                       successAbsoluteURL: success ? form.success : config.baseURL.absolute(form.success),
-                                      privacyURL: privacy.map { config.baseURL.url($0.sitePath) }, ownerName: config.owner.name)
+                                      privacyURL: privacy.map { config.baseURL.url($0.sitePath) }, ownerName: config.owner.name,
+                                      words: rendering.context.strings.templateStrings(config.language))
         return ContactData(contact: contact,
                            form: Form(html: form.html(links: links), provider: form.provider.rawValue,
-                                      schemaUrl: config.baseURL.url(ContactForm.schemaPath)))
+                                      schemaUrl: config.baseURL.url(config.folder(of: config.language) + ContactForm.schemaPath)))
     }
 }

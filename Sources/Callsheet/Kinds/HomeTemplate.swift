@@ -13,7 +13,7 @@ struct HomeData: Encodable {
            let src = rendering.setImage(path, alt: rendering.page.imageAlt, location: rendering.page.imageLocation) {
             image = PictureItem(src: src, alt: rendering.page.imageAlt ?? "")
         }
-        rendering.jsonld.append(StructuredData.business(config, services: context.services))
+        rendering.jsonld.append(StructuredData.business(config, services: context.services, catalogName: context.strings.text("title_services", in: config.language)))
         let featured = (context.credits?.featured ?? []).prefix(config.home.credits)
         return HomeData(image: image, services: context.homeServices,
                         credits: featured.map { CreditItem($0, config: config) },

@@ -14,6 +14,8 @@ public struct LinkResolver: Sendable {
     }
 
     private let pagesByFile: [String: String]
+    /// The language of each translation's file (`faq.es.md`: `es`); links written in it lead to translations.
+    private let translationLanguage: [String: String]
     private let draftFiles: Set<String>
     private let sitePaths: Set<String>
     private let publishedFiles: Set<String>
@@ -32,6 +34,8 @@ public struct LinkResolver: Sendable {
             if let file = page.contentPath { byFile[file] = page.sitePath }
         }
         pagesByFile = byFile
+        translationLanguage = Dictionary(pages.compactMap { page in page.original == nil ? nil : page.contentPath.map { ($0, page.language) } },
+                                         uniquingKeysWith: { first, _ in first })
         sitePaths = Set(pages.map(\.sitePath))
         publishedFiles = Set(mediaFiles)
         self.contentFiles = Set(contentFiles)
@@ -66,6 +70,9 @@ public struct LinkResolver: Sendable {
         let endsWithSlash = decoded.hasSuffix("/") || decoded.isEmpty
 
         if targetPath.hasSuffix(".md") {
+            if let code = translationLanguage[file], let sitePath = pagesByFile[TranslationFile.name(of: targetPath, in: code)] {
+                return .internalLink(url: baseURL.url(sitePath) + query + suffix, page: sitePath, fragment: fragment)
+            }
             if unreadFiles.contains(targetPath) { return .external }
             if let sitePath = pagesByFile[targetPath] {
                 return .internalLink(url: baseURL.url(sitePath) + query + suffix, page: sitePath, fragment: fragment)
@@ -73,6 +80,10 @@ public struct LinkResolver: Sendable {
             if draftFiles.contains(targetPath) {
                 return .problem("the link `\(destination)` leads to a draft, which is not published",
                                 hint: "remove `draft: true` from that page, or build with --drafts")
+            }
+            if let (original, code) = TranslationFile.split(targetPath), pagesByFile[original] != nil {
+                return .problem("the link `\(destination)` leads to `\(targetPath)`, a translation into `\(code)` that does not exist",
+                                hint: "link `\(original)` instead: in a translation it leads to the translated page where there is one, else to the original")
             }
             return .problem("the link `\(destination)` leads to `\(targetPath)`, which does not exist",
                             hint: "check the file name; links to other pages name their .md file")
@@ -91,6 +102,14 @@ public struct LinkResolver: Sendable {
         }
         return .problem("the link `\(destination)` leads to `\(targetPath.isEmpty ? "/" : targetPath)`, which does not exist",
                         hint: "links to other pages name their .md file, such as `faq.md`; images and files go in media/")
+    }
+
+    /// For a link written in a translation that leads to a page with no translation into its language: the
+    /// original page's file it leads to instead (so `check` can say so).
+    public func untranslatedTarget(_ destination: String, from file: String) -> String? {
+        guard destination.contains(".md"), let code = translationLanguage[file], case .internalLink(_, let page?, _) = resolve(destination, from: file),
+              let target = pagesByFile.first(where: { $0.value == page })?.key, translationLanguage[target] != code else { return nil }
+        return target
     }
 
     static func hasScheme(_ text: String) -> Bool {

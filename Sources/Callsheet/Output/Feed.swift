@@ -13,7 +13,7 @@ enum Feed {
         xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(text(config.language))\">\n"
         xml += "  <title>\(text(config.title)): \(text(list?.title ?? "News"))</title>\n"
         if let tagline = config.tagline { xml += "  <subtitle>\(text(tagline))</subtitle>\n" }
-        xml += "  <link href=\"\(text(base.absolute(path)))\" rel=\"self\" type=\"application/atom+xml\"/>\n"
+        xml += "  <link href=\"\(text(base.absolute(config.folder(of: config.language) + path)))\" rel=\"self\" type=\"application/atom+xml\"/>\n"
         xml += "  <link href=\"\(text(listURL))\" rel=\"alternate\" type=\"text/html\"/>\n"
         xml += "  <id>\(text(listURL))</id>\n"
         xml += "  <updated>\(timestamp(newest))</updated>\n"

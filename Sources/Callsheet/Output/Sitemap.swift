@@ -1,12 +1,19 @@
 /// `sitemap.xml` and `robots.txt`.
 enum Sitemap {
-    static func xml(pages: [Page], baseURL: BaseURL) -> String {
+    /// Every indexable page; a page with translations lists each version (itself included) as an
+    /// `xhtml:link` alternate, as search engines ask.
+    static func xml(pages: [Page], baseURL: BaseURL, versions: LanguageVersions? = nil) -> String {
+        let alternates = pages.map { versions?.alternates(of: $0, baseURL: baseURL) ?? [] }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in pages.filter({ !$0.isNoIndex }).sorted(by: { $0.sitePath < $1.sitePath }) {
+        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+        xml += alternates.contains { !$0.isEmpty } ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n"
+        for (page, links) in zip(pages, alternates).filter({ !$0.0.isNoIndex }).sorted(by: { $0.0.sitePath < $1.0.sitePath }) {
             xml += "  <url>\n    <loc>\(HTML.escape(baseURL.absolute(page.sitePath)))</loc>\n"
             if let modified = page.updated ?? page.date {
                 xml += "    <lastmod>\(HTML.escape(String(modified.prefix(10))))</lastmod>\n"
+            }
+            for link in links {
+                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(HTML.escape(link.hreflang))\" href=\"\(HTML.escape(link.url))\"/>\n"
             }
             xml += "  </url>\n"
         }

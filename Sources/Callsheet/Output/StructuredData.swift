@@ -31,9 +31,10 @@ enum StructuredData {
         return .object(members)
     }
 
-    static func business(_ config: SiteConfig, services: [Page]) -> JSON {
+    static func business(_ config: SiteConfig, services: [Page], catalogName: String) -> JSON {
         var members: [(String, JSON)] = [context, ("@type", .string("ProfessionalService")),
-                                         ("name", .string(config.title)), ("url", .string(config.baseURL.absolute))]
+                                         ("name", .string(config.title)),
+                                         ("url", .string(config.baseURL.absolute(config.folder(of: config.language))))]
         if let description = config.description ?? config.tagline { members.append(("description", .string(description))) }
         if let email = config.owner.email { members.append(("email", .string(email))) }
         if let location = config.owner.location {
@@ -45,7 +46,7 @@ enum StructuredData {
         }
         if !services.isEmpty {
             members.append(("hasOfferCatalog", .object([
-                ("@type", .string("OfferCatalog")), ("name", .string("Services")),
+                ("@type", .string("OfferCatalog")), ("name", .string(catalogName)),
                 ("itemListElement", .array(services.map { service in
                     var fields: [(String, JSON)] = [("@type", .string("Service")), ("name", .string(service.title)),
                                                     ("url", .string(config.baseURL.absolute(service.sitePath)))]
@@ -62,7 +63,7 @@ enum StructuredData {
     static func faqPage(_ faq: FAQ, page: Page, config: SiteConfig) -> JSON {
         .object([
             context, ("@type", .string("FAQPage")), ("name", .string(page.title)),
-            ("url", .string(config.baseURL.absolute(page.sitePath))),
+            ("url", .string(config.baseURL.absolute(page.sitePath))), ("inLanguage", .string(config.language)),
             ("mainEntity", .array(faq.questions.map { question in
                 .object([
                     ("@type", .string("Question")), ("name", .string(question.text)),
