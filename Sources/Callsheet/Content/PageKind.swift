@@ -8,8 +8,13 @@ public enum PageKind: String, Sendable, CaseIterable {
     /// The template that renders this kind of page.
     public var templateName: String { rawValue }
 
-    /// Everything that differs between kinds. The `switch` is exhaustive, so a kind cannot be half declared.
-    var declaration: KindDeclaration {
+    /// Everything that differs between kinds, looked up in the table made once from `declared`.
+    var declaration: KindDeclaration { Self.table[self] ?? declared }
+
+    private static let table = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.declared) })
+
+    /// The declarations. The `switch` is exhaustive, so a kind cannot be half declared.
+    private var declared: KindDeclaration {
         switch self {
         case .home:
             return KindDeclaration(source: .file("index.md", optional: true), defaultTitle: "Home",
@@ -75,11 +80,6 @@ public enum PageKind: String, Sendable, CaseIterable {
         return nil
     }
 
-    /// The content files whose names a user might mean for this kind, for "did you mean" in nav entries.
-    static let fileNames: Set<String> = Set(allCases.compactMap { kind in
-        if case .file(let name, _) = kind.declaration.source { return name }
-        return nil
-    })
 }
 
 /// Where a kind's pages come from.

@@ -63,7 +63,7 @@ public struct SiteContent: Sendable {
             case .original?, nil: break
             }
             guard let kind = kind(of: translation?.original ?? file) else {
-                diagnostics.warning("this file is not published: no rule of the site takes it", at: SourceLocation(path: displayPath(file), line: 0),
+                diagnostics.warning("this file is not part of the site, so it is not published", at: SourceLocation(path: displayPath(file), line: 0),
                                     hint: file.hasSuffix(".md") ? "extra pages go in pages/, services in services/, news posts in news/"
                                         : "files for the site go in media/ (linked from pages) or static/ (copied to the site's root)")
                 continue

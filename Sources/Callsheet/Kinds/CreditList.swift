@@ -74,13 +74,14 @@ struct CreditList: PageDetails {
             }
         }
         let url = fields.string("url")
-        if let url, !Self.isWebAddress(url) {
+        let urlIsGood = url.map(Self.isWebAddress) ?? true
+        if !urlIsGood {
             fields.error("a credit's `url` must be a full address starting with https://", at: "url")
         }
         let credit = Credit(title: title ?? "", year: yearText ?? "", sortYear: sortYear ?? 0, kind: fields.string("kind"),
                             company: fields.string("company"), role: fields.string("role"), url: url,
                             featured: fields.bool("featured") ?? false)
-        return title != nil && sortYear != nil && (url == nil || isWebAddress(url!)) ? credit : nil
+        return title != nil && sortYear != nil && urlIsGood ? credit : nil
     }
 
     /// The year a credit sorts by (a span's end), or nil when `text` is neither a year nor a span.
