@@ -9,16 +9,16 @@ extension PreviewServer {
         let pending = PendingChanges()
         let debouncer = options.debouncer
         let listener = Task {
-            for await _ in changes { await pending.note(now: Self.now()) }
+            for await change in changes { await pending.note(change, now: Self.now()) }
         }
         defer { listener.cancel() }
         while !Task.isCancelled {
             try await Task.sleep(nanoseconds: 5_000_000)
-            guard await pending.take(now: Self.now(), debouncer: debouncer) else { continue }
-            var event = await build()
+            guard let changed = await pending.take(now: Self.now(), debouncer: debouncer) else { continue }
+            var event = await build(changed: changed)
             if !event.succeeded, debouncer.retry > 0 {
                 if try await pending.waitForChanges(until: Self.now() + debouncer.retry) { continue }  // the save went on
-                event = await build()
+                event = await build(changed: [])  // the session still holds what changed since its last good build
             }
             show(event)
             onBuild(event)
@@ -30,10 +30,16 @@ extension PreviewServer {
 actor PendingChanges {
     private var first: Double?
     private var last: Double?
+    /// The paths that changed; nil once the watcher lost events, so anything may have.
+    private var paths: Set<String>? = []
 
-    func note(now: Double) {
+    func note(_ change: FileChange, now: Double) {
         if first == nil { first = now }
         last = now
+        switch change {
+        case .changed(let path): paths?.insert(path)
+        case .overflow: paths = nil
+        }
     }
 
     /// Whether a change comes before `deadline`.
@@ -44,11 +50,13 @@ actor PendingChanges {
         return first != nil
     }
 
-    /// True, once, when a burst is over and a rebuild is due.
-    func take(now: Double, debouncer: Debouncer) -> Bool {
-        guard let first, let last, debouncer.shouldFire(now: now, firstEvent: first, lastEvent: last) else { return false }
+    /// The burst's changed paths (nil: anything may have changed), once, when it is over and a rebuild is
+    /// due; `.none` until then.
+    func take(now: Double, debouncer: Debouncer) -> [String]?? {
+        guard let first, let last, debouncer.shouldFire(now: now, firstEvent: first, lastEvent: last) else { return .none }
         self.first = nil
         self.last = nil
-        return true
+        defer { paths = [] }
+        return .some(paths.map { $0.sorted() })
     }
 }

@@ -29,11 +29,15 @@ public final class PreviewServer: Sendable {
         public var succeeded: Bool
         public var pageCount: Int
         public var milliseconds: Int
+        /// The pages rendered (the others were taken unchanged from the build before).
+        public var renderedCount = 0
     }
 
     public let options: Options
     let state: SiteState
     let reloads = ReloadBroadcaster()
+    /// The builds, each after the first taking from the last what the changed files left as it was.
+    let session: SiteSession
     private let server: HTTPServer
 
     /// Claims the address and port at once (so a port in use is reported before any build); requests
@@ -41,30 +45,32 @@ public final class PreviewServer: Sendable {
     public init(options: Options) throws(ServeError) {
         self.options = options
         state = SiteState(output: URL(fileURLWithPath: options.build.outputDirectory).standardizedFileURL)
+        session = SiteSession(options: options.build)
         server = try HTTPServer(host: options.host, port: options.port, limits: options.limits)
     }
 
-    /// Builds once, shows the outcome, and tells open pages to reload.
+    /// Builds once, shows the outcome, and tells open pages to reload. `changed`: the paths that changed
+    /// since the last build, or nil when anything may have.
     @discardableResult
-    public func rebuild() async -> BuildEvent {
-        let event = await build()
+    public func rebuild(changed: [String]? = nil) async -> BuildEvent {
+        let event = await build(changed: changed)
         show(event)
         return event
     }
 
     /// Builds once without showing the outcome yet.
-    func build() async -> BuildEvent {
-        let options = self.options.build
+    func build(changed: [String]?) async -> BuildEvent {
+        let session = self.session
         let state = self.state
         return await Task.detached { () -> BuildEvent in
             let start = DispatchTime.now()
             state.buildStarted()
             defer { state.buildFinished() }
-            let builder = SiteBuilder(options: options)
             func elapsed() -> Int { Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000) }
             do throws(BuildFailure) {
-                let report = try builder.build()
-                return BuildEvent(diagnostics: report.warnings, succeeded: true, pageCount: report.pageCount, milliseconds: elapsed())
+                let report = try session.build(changed: changed)
+                return BuildEvent(diagnostics: report.warnings, succeeded: true, pageCount: report.pageCount, milliseconds: elapsed(),
+                                  renderedCount: report.pageCount - report.reusedPages)
             } catch {
                 return BuildEvent(diagnostics: error.diagnostics, succeeded: false, pageCount: 0, milliseconds: elapsed())
             }

@@ -52,7 +52,12 @@ struct Serve: AsyncParsableCommand {
     private func report(_ event: PreviewServer.BuildEvent) {
         Console.printDiagnostics(event.diagnostics, quiet: site.quiet)
         if event.succeeded {
-            if !site.quiet { Console.say("Built \(event.pageCount) pages in \(event.milliseconds) ms -> \(site.output)/") }
+            guard !site.quiet else { return }
+            if event.renderedCount < event.pageCount {
+                Console.say("Rebuilt \(event.renderedCount) of \(event.pageCount) pages in \(event.milliseconds) ms -> \(site.output)/")
+            } else {
+                Console.say("Built \(event.pageCount) pages in \(event.milliseconds) ms -> \(site.output)/")
+            }
         } else {
             Console.say("Build failed; the browser shows the errors, and the last good site stays in \(site.output)/")
         }

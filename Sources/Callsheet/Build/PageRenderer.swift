@@ -17,6 +17,8 @@ struct RenderedPage: Sendable {
     var diagnostics: [Diagnostic]
     /// The images in media/ the page shows.
     var images: Set<String> = []
+    /// What the page read of what pages share, so a rebuild renders it again only when one of those changed.
+    var reads: Set<SharedFact> = []
 }
 
 /// Renders one page: its Markdown (links resolved, headings given ids), its kind's data, its template.
@@ -34,17 +36,19 @@ struct PageRenderer: Sendable {
         let watched = templates.renderWatched(page.kind, context: data, page: page.sourcePath ?? "/\(page.sitePath)")
         if case .failure(let problem) = watched {
             rendering.diagnostics.append(problem)
-            return RenderedPage(outputPath: page.outputPath, html: "", ids: [], anchors: rendering.anchors, diagnostics: rendering.diagnostics)
+            return RenderedPage(outputPath: page.outputPath, html: "", ids: [], anchors: rendering.anchors, diagnostics: rendering.diagnostics,
+                                reads: rendering.reads.facts)
         }
         guard case .success(let html?) = watched else {
             rendering.diagnostics.append(.error("the template `\(page.kind.templateName).mustache` is missing, and \(page.sourcePath ?? "the page /\(page.sitePath)") needs it",
                                                 at: page.sourcePath.map { SourceLocation(path: $0, line: 0) },
                                                 hint: "add templates/\(page.kind.templateName).mustache"))
-            return RenderedPage(outputPath: page.outputPath, html: "", ids: [], anchors: rendering.anchors, diagnostics: rendering.diagnostics)
+            return RenderedPage(outputPath: page.outputPath, html: "", ids: [], anchors: rendering.anchors, diagnostics: rendering.diagnostics,
+                                reads: rendering.reads.facts)
         }
         let (finished, used) = ImageMarkup(images: images, root: config.baseURL.root).finish(html)
         return RenderedPage(outputPath: page.outputPath, html: finished, ids: Self.ids(in: finished), anchors: rendering.anchors,
-                            diagnostics: rendering.diagnostics, images: used)
+                            diagnostics: rendering.diagnostics, images: used, reads: rendering.reads.facts)
     }
 
     /// What the page's template receives, and what making it found.
@@ -61,7 +65,7 @@ struct PageRenderer: Sendable {
             rendering.setImage(image, alt: page.imageAlt, location: page.imageLocation)
         }
         if rendering.ogImage == nil { rendering.setSitePreview() }
-        var site = context.site(for: page)
+        var site = context.site(for: page, reads: rendering.reads)
         site.icons = images.headHTML
         var pageData = context.page(page, contentHTML: rendering.contentHTML ?? "", jsonld: rendering.jsonld,
                                     ogImage: rendering.ogImage, ogImageAlt: rendering.ogImageAlt)
@@ -138,6 +142,8 @@ struct KindRendering {
     var ogImageSize: (width: Int, height: Int)?
     var diagnostics: [Diagnostic] = []
     var anchors: [AnchorReference] = []
+    /// What the render read of what pages share.
+    let reads = ReadLog()
 
     init(page: Page, renderer: PageRenderer) {
         self.page = page

@@ -18,6 +18,16 @@ public struct BuildReport: Sendable {
     public var timings: [(stage: String, milliseconds: Double)] = []
     /// The site's processed images, for the page weights of `build-site check`.
     public var images = SiteImages()
+    /// Pages taken unchanged from the build before (in `serve`, after an edit).
+    public var reusedPages = 0
+}
+
+/// A build in memory, what it keeps for the next one, and which pages it took from the last one unchanged.
+struct RenderOutcome {
+    var report: BuildReport
+    var memory: BuildMemory
+    /// Output paths of the pages taken as they were from the build before.
+    var reused: Set<String>
 }
 
 /// Notes how long each stage of a build takes.
@@ -46,47 +56,65 @@ public struct SiteBuilder {
     /// Builds and writes the site. Throws `BuildFailure` with every diagnostic when the site has errors;
     /// the output folder is then left exactly as it was.
     public func build() throws(BuildFailure) -> BuildReport {
+        try build(after: SourceChanges(everything: true), in: nil).report
+    }
+
+    /// Builds and writes the site, taking from `memory` what `changes` left as it was. When every page is
+    /// rendered, the site is written whole and swapped with the output; when some were taken from the
+    /// build before, only the files that differ from it are replaced in the output, each in one step.
+    func build(after changes: SourceChanges, in memory: BuildMemory?) throws(BuildFailure) -> RenderOutcome {
         let writer = OutputWriter(path: options.outputDirectory)
         if let refusal = writer.checkSafety(sources: [options.contentDirectory, options.templatesDirectory], force: options.force) {
             throw BuildFailure(diagnostics: [refusal])
         }
         // Getting the output's previous-build folder ready (listing it) runs while the content is read, when
         // the folder it goes in exists; otherwise nothing is made until the site has built.
-        let pending = writer.canBeginEarly ? Background { try writer.begin() } : nil
+        let pending = writer.canBeginEarly && memory == nil ? Background { try writer.begin() } : nil
         let failedToWrite = { (error: Error) in BuildFailure(diagnostics: [Self.writeProblem(error, output: options.outputDirectory)]) }
         let images = ImageScratch(output: options.outputDirectory)
         var built = false
         defer { images.tidy(built: built) }
-        var report: BuildReport
+        var outcome: RenderOutcome
+        var session: OutputSession?
         do {
             if let pending {
-                report = try render(images: images.cache) { () throws(BuildFailure) -> OutputSession in
-                    do { return try pending.value() } catch { throw failedToWrite(error) }
-                }
+                outcome = try render(images: images.cache, into: { () throws(BuildFailure) -> OutputSession in
+                    do {
+                        let opened = try pending.value()
+                        session = opened
+                        return opened
+                    } catch { throw failedToWrite(error) }
+                }, after: changes, in: memory)
             } else {
-                report = try render(images: images.cache, into: nil)
+                outcome = try render(images: images.cache, into: nil, after: changes, in: memory)
             }
         } catch {
-            if let session = try? pending?.value() { writer.abandon(session) }
+            if let session = session ?? (try? pending?.value()) { writer.abandon(session) }
             throw error
         }
-        let session: OutputSession
-        do { session = try pending?.value() ?? writer.begin() } catch { throw failedToWrite(error) }
         let start = DispatchTime.now().uptimeNanoseconds
         do {
-            do {
-                try writer.finish(session, site: report.site, jobs: options.jobs)
-            } catch {
-                writer.abandon(session)
-                throw error
+            if let memory, !outcome.reused.isEmpty {
+                try writer.update(from: memory.site, to: outcome.report.site)
+            } else {
+                let whole: OutputSession
+                do { whole = try session ?? pending?.value() ?? writer.begin() } catch { throw failedToWrite(error) }
+                do {
+                    try writer.finish(whole, site: outcome.report.site, jobs: options.jobs)
+                } catch {
+                    writer.abandon(whole)
+                    throw error
+                }
             }
-            report.timings.append(("write output", Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000))
+            outcome.report.timings.append(("write output", Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000))
+        } catch let failure as BuildFailure {
+            throw failure
         } catch {
-            throw BuildFailure(diagnostics: report.warnings + [Self.writeProblem(error, output: options.outputDirectory)])
+            throw BuildFailure(diagnostics: outcome.report.warnings + [Self.writeProblem(error, output: options.outputDirectory)])
         }
-        report.fileCount = report.site.files.count + report.site.copies.count
+        outcome.report.fileCount = outcome.report.site.files.count + outcome.report.site.copies.count
         built = true
-        return report
+        return outcome
     }
 
     /// Builds the site in memory, writing nothing. An output folder the build could not write is an error
@@ -116,6 +144,14 @@ public struct SiteBuilder {
     /// is also written into it as soon as it is rendered (the output folder itself is only touched by
     /// `OutputWriter.finish`).
     func render(images cache: ImageCache, into openSession: (() throws(BuildFailure) -> OutputSession)?) throws(BuildFailure) -> BuildReport {
+        try render(images: cache, into: openSession, after: SourceChanges(everything: true), in: nil).report
+    }
+
+    /// Builds the site in memory, taking from `memory` (the last build that succeeded) what `changes` left
+    /// as it was: the readings of unchanged files, the parsed templates, and every page whose file and
+    /// whose shared pieces (`SharedFact`) are unchanged.
+    func render(images cache: ImageCache, into openSession: (() throws(BuildFailure) -> OutputSession)?,
+                after changes: SourceChanges, in memory: BuildMemory?) throws(BuildFailure) -> RenderOutcome {
         // Every stage that can still run does, so one page's mistake does not hide another's: a stage is
         // skipped only when what it needs is missing, and the build fails after the last one.
         var diagnostics = Diagnostics()
@@ -126,18 +162,29 @@ public struct SiteBuilder {
         func failure() -> BuildFailure { BuildFailure(diagnostics: diagnostics.sorted) }
 
         var clock = StageClock()
-        // 1. Read the content and template folders.
+        // 1. Read the content and template folders (the templates only when one changed).
         let contentTree = stage(SourceTree.scan(options.contentDirectory))
-        let templateTree = stage(ThemeFiles.load(options.templatesDirectory, overBuiltInTheme: options.builtInTheme))
-        var (strings, stringProblems) = templateTree.map {
-            StringTable.load(files: $0.files, displayPath: $0.displayPath(of:), readText: $0.readText)
-        } ?? (StringTable(), [])
-        if options.builtInTheme { strings = strings.laid(over: .builtIn) }
+        let kept = changes.templates(in: memory)
+        let templateTree: ThemeFiles?
+        var strings: StringTable
+        let stringProblems: [Diagnostic]
+        if let kept {
+            (templateTree, strings, stringProblems) = (kept.templateTree, kept.strings, kept.stringProblems)
+        } else {
+            templateTree = stage(ThemeFiles.load(options.templatesDirectory, overBuiltInTheme: options.builtInTheme))
+            (strings, stringProblems) = templateTree.map {
+                StringTable.load(files: $0.files, displayPath: $0.displayPath(of:), readText: $0.readText)
+            } ?? (StringTable(), [])
+            if options.builtInTheme { strings = strings.laid(over: .builtIn) }
+        }
         clock.lap("list folders")
-        // 2. Settings and pages (each page with mistakes is left out, and the others go on).
+        // 2. Settings and pages (each page with mistakes is left out, and the others go on); a file read by
+        // the last build and unchanged since is not read again.
+        let readings = changes.readings(in: memory, listing: contentTree?.files ?? [])
         var content = contentTree.flatMap { tree in
             stage(SiteContent.load(files: tree.files, displayPath: tree.displayPath(of:), readText: tree.readText,
-                                   includeDrafts: options.includeDrafts, jobs: options.jobs, strings: strings))
+                                   includeDrafts: options.includeDrafts, jobs: options.jobs, strings: strings,
+                                   reusing: readings ?? [:]))
         }
         if let override = options.baseURL {
             guard let baseURL = BaseURL(override) else {
@@ -150,7 +197,7 @@ public struct SiteBuilder {
         clock.lap("read pages")
         // 3-4. Templates and the theme's words in every language of the site (the contact forms are read
         // with each language's renderer, below).
-        let templates = templateTree.flatMap { tree in
+        let templates = kept?.templates ?? templateTree.flatMap { tree in
             stage(TemplateSet.load(files: tree.files, displayPath: tree.displayPath(of:), readText: tree.readText))
         }
         guard let contentTree, let templateTree, let content, let templates else { throw failure() }
@@ -178,11 +225,28 @@ public struct SiteBuilder {
         diagnostics.append(contentsOf: languages.problems)
         let testimonialAnchors = languages.anchors
         clock.lap("menu and testimonials")
-        let session = diagnostics.hasErrors ? nil : try openSession?()
+        // The pages the last build rendered that still hold: the site's shape, its templates, settings and
+        // images are the same, the page's own file is, and so is every shared piece it read.
+        let shape = content.pages.map(PageShape.init)
+        let facts = languages.renderers.mapValues(\.context.facts)
+        var unchanged: [String: RenderedPage] = [:]
+        if let memory, kept != nil, readings != nil, changes.areFollowed(by: memory), memory.shape == shape {
+            let reread = Set(content.fileReads.keys).subtracting(readings?.keys ?? [:].keys)
+            var changedFacts: [String: Set<SharedFact>] = [:]
+            for (code, table) in facts { changedFacts[code] = memory.facts[code].map(table.changed(since:)) }
+            for page in content.pages {
+                guard let before = memory.pages[page.outputPath], !(page.contentPath.map(reread.contains) ?? false),
+                      let changed = changedFacts[page.language], before.reads.isDisjoint(with: changed) else { continue }
+                unchanged[page.outputPath] = before
+            }
+        }
+        let reused = unchanged
+        let session = diagnostics.hasErrors || !reused.isEmpty ? nil : try openSession?()
         let output = options.outputDirectory
         // A page whose template is missing has its error already.
         let renderable = content.pages.filter { templates.names.contains($0.kind.templateName) }
         let rendered = concurrentMap(renderable, jobs: options.jobs) { page -> RenderedPage in
+            if let before = reused[page.outputPath] { return before }
             guard let renderer = languages.renderers[page.language] else { preconditionFailure("a page in no language of the site") }
             var result = renderer.render(page)
             if let session, !result.html.isEmpty, let error = session.write(result.outputPath, result.html) {
@@ -223,10 +287,15 @@ public struct SiteBuilder {
             site.copies[ThemeSettings.stylesheetPath] = nil
         }
         clock.lap("sitemap and copies")
-        return BuildReport(pageCount: rendered.count, fileCount: site.files.count + site.copies.count,
-                           warnings: diagnostics.sorted, site: site, content: content,
-                           templateSources: templates.sources.map { (templateTree.displayPath(of: $0.key), $0.value) }
-                               .sorted { $0.0 < $1.0 }, timings: clock.timings, images: images)
+        let report = BuildReport(pageCount: rendered.count, fileCount: site.files.count + site.copies.count,
+                                 warnings: diagnostics.sorted, site: site, content: content,
+                                 templateSources: templates.sources.map { (templateTree.displayPath(of: $0.key), $0.value) }
+                                     .sorted { $0.0 < $1.0 }, timings: clock.timings, images: images)
+        let next = BuildMemory(templateTree: templateTree, templates: templates, strings: strings, stringProblems: stringProblems,
+                               contentFiles: contentTree.files, fileReads: content.fileReads, shape: shape, facts: facts,
+                               pages: Dictionary(rendered.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first }),
+                               site: site)
+        return RenderOutcome(report: report, memory: next, reused: Set(unchanged.keys))
     }
 
     /// Reads the contact page's form spec, when it has one. The result is `.some(nil)` for a site without a form.

@@ -2,19 +2,24 @@
 /// the footer, the section lists, featured credits and testimonials. Per-page data is made from it.
 struct TemplateContext: Sendable {
     let config: SiteConfig
-    let pages: [Page]
-    let services: [Page]
+    // What pages share is private: a render reaches it only through the functions below, which note
+    // what it read in the render's `ReadLog`.
+    private let pages: [Page]
+    private let services: [Page]
     /// Where each service (by site path) is in `services`, so a service page finds its neighbours at once.
     private let serviceIndex: [String: Int]
-    let posts: [Page]
+    private let serviceItems: [ListItem]
+    private let posts: [Page]
     /// The menu's entries and the pages they lead to.
-    let menu: [(label: String, page: Page)]
-    let servicesList: Prebuilt?
+    private let menu: [(label: String, page: Page)]
+    private let servicesList: Prebuilt?
     /// The first services, for the home page, which links to the list of all of them.
-    let homeServices: Prebuilt?
-    let postsList: Prebuilt?
-    let credits: CreditList?
-    let testimonials: [TestimonialItem]
+    private let homeServices: Prebuilt?
+    private let postsList: Prebuilt?
+    private let credits: CreditList?
+    private let testimonials: [TestimonialItem]
+    /// The value of each shared piece, to compare with the build before.
+    private(set) var facts = FactTable()
     /// The theme's words, and every page's versions in the other languages.
     let strings: StringTable
     let versions: LanguageVersions
@@ -48,12 +53,26 @@ struct TemplateContext: Sendable {
             ListItem(title: page.title, url: baseURL.url(page.sitePath), summary: page.summary, date: page.date,
                      dateText: page.date.map { strings.date($0, in: config.language) })
         }
-        servicesList = services.isEmpty ? nil : Prebuilt(services.map(item))
-        homeServices = services.isEmpty ? nil : Prebuilt(services.prefix(Self.homeServicesLimit).map(item))
-        postsList = posts.isEmpty ? nil : Prebuilt(posts.map(item))
+        serviceItems = services.map(item)
+        let homeItems = Array(serviceItems.prefix(Self.homeServicesLimit))
+        let postItems = posts.map(item)
+        servicesList = services.isEmpty ? nil : Prebuilt(serviceItems)
+        homeServices = services.isEmpty ? nil : Prebuilt(homeItems)
+        postsList = posts.isEmpty ? nil : Prebuilt(postItems)
         let inMenu = Set(menu.map(\.page.sitePath))
         let extraPages = pages.filter { $0.kind == .page && !inMenu.contains($0.sitePath) }
-        footerPages = extraPages.isEmpty ? nil : Prebuilt(extraPages.prefix(Self.footerPagesLimit).map { ListItem(title: $0.navTitle ?? $0.title, url: baseURL.url($0.sitePath)) })
+        let footerItems = extraPages.prefix(Self.footerPagesLimit).map { ListItem(title: $0.navTitle ?? $0.title, url: baseURL.url($0.sitePath)) }
+        footerPages = extraPages.isEmpty ? nil : Prebuilt(footerItems)
+        let privacy = pages.first { $0.kind == .page && ($0.original ?? $0.contentPath) == "pages/privacy.md" }
+        facts.set(.menu, menu.map { [$0.label, $0.page.sitePath] })
+        facts.set(.footer, footerItems)
+        facts.set(.services, serviceItems)
+        facts.set(.homeServices, homeItems)
+        facts.set(.posts, postItems)
+        facts.set(.featuredCredits, credits?.featured ?? [])
+        facts.set(.testimonials, testimonials)
+        facts.set(.privacyPage, privacy?.sitePath ?? "")
+        for (service, card) in zip(services, serviceItems) { facts.set(.service(service.sitePath), card) }
         owner = Prebuilt(OwnerData(name: config.owner.name, pronouns: config.owner.pronouns, role: config.owner.role,
                                    location: config.owner.location, email: config.owner.email,
                                    links: config.owner.links.map { LinkItem(label: $0.label, url: $0.url) }))
@@ -73,7 +92,9 @@ struct TemplateContext: Sendable {
     /// The template data's `strings`.
     var templateStrings: Prebuilt { words }
 
-    func site(for page: Page) -> SiteData {
+    func site(for page: Page, reads: ReadLog) -> SiteData {
+        reads.note(.menu)
+        reads.note(.footer)
         let nav = menu.map { entry -> NavItem in
             var current = entry.page.sitePath == page.sitePath
             // A section's list stays marked on its items' pages.
@@ -110,12 +131,55 @@ struct TemplateContext: Sendable {
     }
 
     /// A few services other than `current`: the ones after it in order, wrapping round.
-    func otherServices(than current: Page) -> [ListItem] {
+    func otherServices(than current: Page, reads: ReadLog) -> [ListItem] {
         guard let index = serviceIndex[current.sitePath], services.count > 1 else { return [] }
         let count = min(Self.otherServicesLimit, services.count - 1)
         return (1...count).map { offset in
-            let service = services[(index + offset) % services.count]
-            return ListItem(title: service.title, url: url(service), summary: service.summary)
+            let other = (index + offset) % services.count
+            reads.note(.service(services[other].sitePath))
+            return serviceItems[other]
         }
+    }
+
+    /// Every service's card, for the services list.
+    func servicesList(reads: ReadLog) -> Prebuilt? {
+        reads.note(.services)
+        return servicesList
+    }
+
+    /// Every service, for the home page's structured data (the same titles, addresses and summaries as the cards).
+    func catalog(reads: ReadLog) -> [Page] {
+        reads.note(.services)
+        return services
+    }
+
+    /// The first services, for the home page.
+    func homeServices(reads: ReadLog) -> Prebuilt? {
+        reads.note(.homeServices)
+        return homeServices
+    }
+
+    /// Every news post's card, newest first.
+    func postsList(reads: ReadLog) -> Prebuilt? {
+        reads.note(.posts)
+        return postsList
+    }
+
+    /// The credits marked `featured`.
+    func featuredCredits(reads: ReadLog) -> [Credit] {
+        reads.note(.featuredCredits)
+        return credits?.featured ?? []
+    }
+
+    /// The testimonials, rendered once for every page that shows them.
+    func testimonials(reads: ReadLog) -> [TestimonialItem] {
+        reads.note(.testimonials)
+        return testimonials
+    }
+
+    /// The privacy page (`pages/privacy.md`), which the contact form links to.
+    func privacyPage(reads: ReadLog) -> Page? {
+        reads.note(.privacyPage)
+        return pages.first { $0.kind == .page && ($0.original ?? $0.contentPath) == "pages/privacy.md" }
     }
 }

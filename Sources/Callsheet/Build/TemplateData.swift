@@ -87,7 +87,7 @@ struct PageData: Encodable {
 }
 
 /// A page in a list: services, news posts.
-struct ListItem: Encodable {
+struct ListItem: Encodable, Hashable, Sendable {
     let title: String
     let url: String
     let summary: String?

@@ -7,6 +7,8 @@ public struct SiteContent: Sendable {
     public var mediaFiles: [String]
     /// Files under `static/`, as paths inside the content folder; each is published at the site's root.
     public var staticFiles: [String] = []
+    /// What reading each page file gave, so a rebuild in the same process re-reads only what changed.
+    var fileReads: [String: FileRead] = [:]
 
     static let commonKeys: Set<String> = ["title", "description", "slug", "order", "draft", "date", "updated", "nav_title"]
     /// The longest slug, so an address stays well within every file system's name limit.
@@ -24,6 +26,14 @@ public struct SiteContent: Sendable {
     public static func load(files: [String], displayPath: @Sendable (String) -> String,
                             readText: @Sendable (String) -> Result<String, Diagnostic>,
                             includeDrafts: Bool, jobs: Int = 1, strings: StringTable? = nil) -> (SiteContent?, [Diagnostic]) {
+        load(files: files, displayPath: displayPath, readText: readText, includeDrafts: includeDrafts, jobs: jobs, strings: strings, reusing: [:])
+    }
+
+    /// Reads and checks every page, taking the reading of each file in `previous` as it is (the caller
+    /// leaves out every file that changed, and every file whose reading read one that changed).
+    static func load(files: [String], displayPath: @Sendable (String) -> String,
+                     readText: @Sendable (String) -> Result<String, Diagnostic>,
+                     includeDrafts: Bool, jobs: Int, strings: StringTable?, reusing previous: [String: FileRead]) -> (SiteContent?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         guard files.contains("site.yml") else {
             diagnostics.error("site.yml is missing", at: SourceLocation(path: displayPath("site.yml"), line: 0),
@@ -71,26 +81,22 @@ public struct SiteContent: Sendable {
             pageFiles.append((file, kind, translation))
         }
         // Reading and parsing front matter is most of this stage, and files do not depend on each other.
-        let read = concurrentMap(pageFiles, jobs: jobs) { entry -> (Page?, [Diagnostic]) in
-            var found = Diagnostics()
-            switch readText(entry.file) {
-            case .success(let text):
-                var page = readPage(text, file: entry.file, kind: entry.kind, displayPath: displayPath,
-                                    files: fileSet, readText: readText, smart: smart, diagnostics: &found)
-                if let translation = entry.translation { page?.translate(from: translation.original, into: translation.code) }
-                return (page, found.all)
-            case .failure(let diagnostic):
-                return (nil, [diagnostic])
-            }
+        let reads = concurrentMap(pageFiles, jobs: jobs) { entry -> FileRead in
+            previous[entry.file] ?? FileRead.read(entry.file, kind: entry.kind, displayPath: displayPath, files: fileSet,
+                                                  readText: readText, smart: smart)
         }
         var pages: [Page] = []
-        for (page, found) in read {
-            diagnostics.append(contentsOf: found)
-            if let page, includeDrafts || !page.isDraft { pages.append(page) }
+        var fileReads: [String: FileRead] = [:]
+        for (entry, read) in zip(pageFiles, reads) {
+            fileReads[entry.file] = read
+            diagnostics.append(contentsOf: read.diagnostics)
+            guard var page = read.page, includeDrafts || !page.isDraft else { continue }
+            if let translation = entry.translation { page.translate(from: translation.original, into: translation.code) }
+            pages.append(page)
         }
         guard let config else { return (nil, diagnostics.all) }
         pages = arrangeLanguages(pages, config: config, strings: strings, diagnostics: &diagnostics)
-        return (SiteContent(config: config, pages: pages, mediaFiles: media, staticFiles: statics), diagnostics.all)
+        return (SiteContent(config: config, pages: pages, mediaFiles: media, staticFiles: statics, fileReads: fileReads), diagnostics.all)
     }
 
     static func readPage(_ text: String, file: String, kind: PageKind, displayPath: (String) -> String, files: Set<String>,

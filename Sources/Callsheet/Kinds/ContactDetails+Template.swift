@@ -21,7 +21,7 @@ struct ContactData: Encodable {
             .map { config.markdown.smartPunctuation ? Typography.smart($0) : $0 }
         guard let form = rendering.renderer.form else { return ContactData(contact: contact, form: nil) }
         rendering.ids = AnchorIDs(reserved: rendering.renderer.templates.fixedIDs.union(form.elementIDs))
-        let privacy = rendering.context.pages.first { $0.kind == .page && ($0.original ?? $0.contentPath) == "pages/privacy.md" }
+        let privacy = rendering.context.privacyPage(reads: rendering.reads)
         let success = form.success.hasPrefix("https://")
         let links = ContactForm.Links(successURL: success ? form.success : config.baseURL.url(form.success),
                                       successAbsoluteURL: success ? form.success : config.baseURL.absolute(form.success),

@@ -13,11 +13,11 @@ struct HomeData: Encodable {
            let src = rendering.setImage(path, alt: rendering.page.imageAlt, location: rendering.page.imageLocation) {
             image = PictureItem(src: src, alt: rendering.page.imageAlt ?? "")
         }
-        rendering.jsonld.append(StructuredData.business(config, services: context.services, catalogName: context.strings.text("title_services", in: config.language)))
-        let featured = (context.credits?.featured ?? []).prefix(config.home.credits)
-        return HomeData(image: image, services: context.homeServices,
+        rendering.jsonld.append(StructuredData.business(config, services: context.catalog(reads: rendering.reads), catalogName: context.strings.text("title_services", in: config.language)))
+        let featured = context.featuredCredits(reads: rendering.reads).prefix(config.home.credits)
+        return HomeData(image: image, services: context.homeServices(reads: rendering.reads),
                         credits: featured.map { CreditItem($0, config: config) },
-                        testimonials: Array(context.testimonials.prefix(config.home.testimonials)))
+                        testimonials: Array(context.testimonials(reads: rendering.reads).prefix(config.home.testimonials)))
     }
 }
 

@@ -3,7 +3,7 @@ struct NewsData: Encodable {
     let posts: Prebuilt?
 
     static func render(_ rendering: inout KindRendering) -> any Encodable {
-        NewsData(posts: rendering.context.postsList)
+        NewsData(posts: rendering.context.postsList(reads: rendering.reads))
     }
 }
 

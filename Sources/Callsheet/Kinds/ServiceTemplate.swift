@@ -3,7 +3,7 @@ struct ServicesData: Encodable {
     let services: Prebuilt?
 
     static func render(_ rendering: inout KindRendering) -> any Encodable {
-        ServicesData(services: rendering.context.servicesList)
+        ServicesData(services: rendering.context.servicesList(reads: rendering.reads))
     }
 }
 
@@ -20,6 +20,6 @@ struct ServiceData: Encodable {
     static func render(_ rendering: inout KindRendering) -> any Encodable {
         let page = rendering.page
         return ServiceData(service: Service(title: page.title, summary: page.summary),
-                           otherServices: rendering.context.otherServices(than: page))
+                           otherServices: rendering.context.otherServices(than: page, reads: rendering.reads))
     }
 }

@@ -1,5 +1,5 @@
 /// One testimonial as templates receive it: the quote and the attribution's rest as HTML.
-struct TestimonialItem: Encodable, Sendable {
+struct TestimonialItem: Encodable, Hashable, Sendable {
     let quote: String
     let name: String
     let context: String?
@@ -10,7 +10,7 @@ struct TestimonialsData: Encodable {
     let testimonials: [TestimonialItem]
 
     static func render(_ rendering: inout KindRendering) -> any Encodable {
-        TestimonialsData(testimonials: rendering.context.testimonials)
+        TestimonialsData(testimonials: rendering.context.testimonials(reads: rendering.reads))
     }
 }
 

@@ -1,0 +1,70 @@
+/// What a build that succeeded keeps for the next build of the same site in the same process (`serve`),
+/// so that after an edit only the files that changed are read again and only the pages whose output
+/// can change are rendered again. A full build and any sequence of these give the same bytes.
+struct BuildMemory: Sendable {
+    /// The templates folder as read, its templates and the theme's words: kept while no template changes.
+    var templateTree: ThemeFiles
+    var templates: TemplateSet
+    var strings: StringTable
+    var stringProblems: [Diagnostic]
+    /// The content folder's listing, and what reading each page file gave.
+    var contentFiles: [String]
+    var fileReads: [String: FileRead]
+    /// The site's shape: every page's kind, file, address and language in site order, and its picture.
+    var shape: [PageShape]
+    /// The value of every shared piece, by language.
+    var facts: [String: FactTable]
+    /// Every page as rendered, by output path.
+    var pages: [String: RenderedPage]
+    /// The site as written.
+    var site: RenderedSite
+}
+
+/// What of one page decides the site's shape: a change here renders every page again.
+struct PageShape: Hashable, Sendable {
+    var kind: PageKind
+    var contentPath: String?
+    var sitePath: String
+    var language: String
+    var original: String?
+    var picture: String?
+
+    init(_ page: Page) {
+        kind = page.kind
+        contentPath = page.contentPath
+        sitePath = page.sitePath
+        language = page.language
+        original = page.original
+        picture = page.picture?.path
+    }
+}
+
+/// What changed since the build a `BuildMemory` holds.
+struct SourceChanges: Sendable {
+    /// Content files that changed, as paths inside the content folder.
+    var contentFiles: Set<String> = []
+    /// Whether a file of the templates folder changed.
+    var templates = false
+    /// Whether anything may have changed (the watcher lost events): nothing is reused.
+    var everything = false
+
+    /// The readings of `memory`'s page files that still hold; nil when none may be taken (site.yml or the
+    /// listing changed).
+    func readings(in memory: BuildMemory?, listing: [String]) -> [String: FileRead]? {
+        guard let memory, !everything, !contentFiles.contains("site.yml"), memory.contentFiles == listing else { return nil }
+        return memory.fileReads.filter { file, read in !contentFiles.contains(file) && read.holds(after: contentFiles) }
+    }
+
+    /// `memory`'s templates, while none changed.
+    func templates(in memory: BuildMemory?) -> BuildMemory? {
+        everything || templates ? nil : memory
+    }
+
+    /// Whether every changed file is one whose effect is followed file by file: a page file, or a file a
+    /// page's reading read. Any other (an image, a static file) may change any page.
+    func areFollowed(by memory: BuildMemory) -> Bool {
+        contentFiles.allSatisfy { file in
+            memory.fileReads[file] != nil || memory.fileReads.values.contains { $0.alsoRead.contains(file) }
+        }
+    }
+}
