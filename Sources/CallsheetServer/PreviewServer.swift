@@ -31,6 +31,8 @@ public final class PreviewServer: Sendable {
         public var milliseconds: Int
         /// The pages rendered (the others were taken unchanged from the build before).
         public var renderedCount = 0
+        /// How long each stage took, in milliseconds (for `--verbose`).
+        public var timings: [(stage: String, milliseconds: Double)] = []
     }
 
     public let options: Options
@@ -70,7 +72,7 @@ public final class PreviewServer: Sendable {
             do throws(BuildFailure) {
                 let report = try session.build(changed: changed)
                 return BuildEvent(diagnostics: report.warnings, succeeded: true, pageCount: report.pageCount, milliseconds: elapsed(),
-                                  renderedCount: report.pageCount - report.reusedPages)
+                                  renderedCount: report.pageCount - report.reusedPages, timings: report.timings)
             } catch {
                 return BuildEvent(diagnostics: error.diagnostics, succeeded: false, pageCount: 0, milliseconds: elapsed())
             }

@@ -19,9 +19,7 @@ struct Build: ParsableCommand {
             Console.printDiagnostics(report.warnings, quiet: site.quiet)
             let milliseconds = (DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
             if site.verbose {
-                for (stage, time) in report.timings {
-                    Console.say(String(format: "  %-28@ %8.1f ms", stage as NSString, time))
-                }
+                Console.sayTimings(report.timings)
                 Console.say("Wrote \(report.fileCount) files to \(site.output)/")
             }
             if !site.quiet {

@@ -31,6 +31,13 @@ enum Console {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
+    /// How long each stage of a build took (`--verbose`).
+    static func sayTimings(_ timings: [(stage: String, milliseconds: Double)]) {
+        for (stage, time) in timings {
+            say(String(format: "  %-28@ %8.1f ms", stage as NSString, time))
+        }
+    }
+
     static func printDiagnostics(_ diagnostics: [Diagnostic], quiet: Bool, summary: Bool = true) {
         var text = ""
         for diagnostic in diagnostics where !(quiet && diagnostic.severity == .warning) {

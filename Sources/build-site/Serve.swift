@@ -53,6 +53,7 @@ struct Serve: AsyncParsableCommand {
         Console.printDiagnostics(event.diagnostics, quiet: site.quiet)
         if event.succeeded {
             guard !site.quiet else { return }
+            if site.verbose { Console.sayTimings(event.timings) }
             if event.renderedCount < event.pageCount {
                 Console.say("Rebuilt \(event.renderedCount) of \(event.pageCount) pages in \(event.milliseconds) ms -> \(site.output)/")
             } else {

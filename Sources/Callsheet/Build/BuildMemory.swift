@@ -7,8 +7,9 @@ struct BuildMemory: Sendable {
     var templates: TemplateSet
     var strings: StringTable
     var stringProblems: [Diagnostic]
-    /// The content folder's listing, and what reading each page file gave.
-    var contentFiles: [String]
+    /// The content folder as listed, and what reading each page file gave.
+    var contentTree: SourceTree
+    var contentFiles: [String] { contentTree.files }
     var fileReads: [String: FileRead]
     /// The site's shape: every page's kind, file, address and language in site order, and its picture.
     var shape: [PageShape]
@@ -16,8 +17,11 @@ struct BuildMemory: Sendable {
     var facts: [String: FactTable]
     /// Every page as rendered, by output path.
     var pages: [String: RenderedPage]
-    /// The site as written.
-    var site: RenderedSite
+    /// Each language's renderer (settings, menu, shared lists, form) and what they found.
+    var languages: SiteBuilder.LanguageRendering
+    /// The build's outcome: the site as written, its content, its warnings.
+    var report: BuildReport
+    var site: RenderedSite { report.site }
 }
 
 /// What of one page decides the site's shape: a change here renders every page again.

@@ -77,7 +77,9 @@ public struct SiteBuilder {
         var outcome: RenderOutcome
         var session: OutputSession?
         do {
-            if let pending {
+            if let memory, let bodies = renderBodies(after: changes, in: memory) {
+                outcome = bodies
+            } else if let pending {
                 outcome = try render(images: images.cache, into: { () throws(BuildFailure) -> OutputSession in
                     do {
                         let opened = try pending.value()
@@ -292,9 +294,9 @@ public struct SiteBuilder {
                                  templateSources: templates.sources.map { (templateTree.displayPath(of: $0.key), $0.value) }
                                      .sorted { $0.0 < $1.0 }, timings: clock.timings, images: images)
         let next = BuildMemory(templateTree: templateTree, templates: templates, strings: strings, stringProblems: stringProblems,
-                               contentFiles: contentTree.files, fileReads: content.fileReads, shape: shape, facts: facts,
+                               contentTree: contentTree, fileReads: content.fileReads, shape: shape, facts: facts,
                                pages: Dictionary(rendered.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first }),
-                               site: site)
+                               languages: languages, report: report)
         return RenderOutcome(report: report, memory: next, reused: Set(unchanged.keys))
     }
 

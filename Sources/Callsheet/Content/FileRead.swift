@@ -5,6 +5,10 @@ struct FileRead: Sendable {
     var page: Page?
     var diagnostics: [Diagnostic]
     var alsoRead: Set<String>
+    /// The file's text but for the body its page keeps (the front matter), or all of it when the page keeps
+    /// another body (the testimonials, read from theirs) or there is no page. Two readings of one file with
+    /// the same face give pages that differ in their body at most.
+    var face = ""
 
     /// Reads `file`, noting every other file read along the way.
     static func read(_ file: String, kind: PageKind, displayPath: @Sendable (String) -> String, files: Set<String>,
@@ -18,7 +22,9 @@ struct FileRead: Sendable {
                                                 alsoRead.insert(other)
                                                 return readText(other)
                                             }, smart: smart, diagnostics: &found)
-            return FileRead(page: page, diagnostics: found.all, alsoRead: alsoRead)
+            var face = text
+            if let body = page?.body, text.hasSuffix(body) { face = String(text.utf8.dropLast(body.utf8.count)) ?? text }
+            return FileRead(page: page, diagnostics: found.all, alsoRead: alsoRead, face: face)
         case .failure(let diagnostic):
             return FileRead(page: nil, diagnostics: [diagnostic], alsoRead: [])
         }
