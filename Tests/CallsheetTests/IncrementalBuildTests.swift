@@ -79,6 +79,9 @@ import Testing
             $0.replacingOccurrences(of: "## What does an IC do?", with: "## What does an intimacy coordinator do?")
         },
         Edit("content/contact.md", "the contact page's body") { $0 + "\nI answer within two days.\n" },
+        Edit("content/about.md", "a link to a question the FAQ does not have") { $0 + "\nSee [the FAQ](faq.md#no-such-question).\n" },
+        Edit("content/about.md", "that link mended") { $0.replacingOccurrences(of: "#no-such-question", with: "#what-does-an-intimacy-coordinator-do") },
+        Edit("content/services/consent-workshops.md", "an image in a body") { $0 + "\n![Maya Okafor](../media/portrait.svg)\n" },
         Edit("content/news/harbour-lights-premiere.md", "a news post's date") {
             $0.replacingOccurrences(of: "date: 20", with: "date: 19")
         },

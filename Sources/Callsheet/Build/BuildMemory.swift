@@ -10,7 +10,10 @@ struct BuildMemory: Sendable {
     /// The content folder as listed, and what reading each page file gave.
     var contentTree: SourceTree
     var contentFiles: [String] { contentTree.files }
+    var contentFileSet: Set<String>
     var fileReads: [String: FileRead]
+    /// Files some page's reading read besides its own (`credits.csv`).
+    var readByPages: Set<String>
     /// The site's shape: every page's kind, file, address and language in site order, and its picture.
     var shape: [PageShape]
     /// The value of every shared piece, by language.

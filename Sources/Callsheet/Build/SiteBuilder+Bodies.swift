@@ -5,61 +5,74 @@
 extension SiteBuilder {
     /// The build after `changes` when they only touch bodies; nil when some change may reach further (the
     /// general rebuild then runs), or when the result would have an error (which it reports in full).
-    func renderBodies(after changes: SourceChanges, in memory: BuildMemory) -> RenderOutcome? {
-        guard !changes.everything, !changes.templates, !changes.contentFiles.isEmpty else { return nil }
+    /// `memory` is changed in place, and only once the build is known to succeed.
+    func renderBodies(after changes: SourceChanges, in memory: inout BuildMemory?) -> RenderOutcome? {
+        guard let last = memory, !changes.everything, !changes.templates, !changes.contentFiles.isEmpty else { return nil }
         var clock = StageClock()
-        let tree = memory.contentTree
-        let files = Set(tree.files)
-        let smart = memory.report.content.config.markdown.smartPunctuation
-        var fileReads = memory.fileReads
-        var bodies: [String: Page] = [:]
+        let tree = last.contentTree
+        let smart = last.report.content.config.markdown.smartPunctuation
+        var reads: [String: FileRead] = [:]
         for file in changes.contentFiles {
-            guard let before = memory.fileReads[file], let kind = before.page?.kind,
-                  !memory.fileReads.values.contains(where: { $0.alsoRead.contains(file) }) else { return nil }
+            guard let before = last.fileReads[file], let kind = before.page?.kind, !last.readByPages.contains(file) else { return nil }
             // A file now missing, or now a link, cannot be read here (the tree opens nothing through a link).
-            let read = FileRead.read(file, kind: kind, displayPath: tree.displayPath(of:), files: files, readText: tree.readText, smart: smart)
-            guard let page = read.page, read.face == before.face, read.diagnostics == before.diagnostics else { return nil }
-            fileReads[file] = read
-            bodies[file] = page
+            let read = FileRead.read(file, kind: kind, displayPath: tree.displayPath(of:), files: last.contentFileSet,
+                                     readText: tree.readText, smart: smart)
+            guard read.page != nil, read.face == before.face, read.diagnostics == before.diagnostics else { return nil }
+            reads[file] = read
         }
         clock.lap("read pages")
-        var content = memory.report.content
-        var changed: [Page] = []
-        for index in content.pages.indices {
-            // A page made from another's file (the thank-you page, from the contact page's) has no source of its own.
-            guard content.pages[index].sourcePath != nil, let file = content.pages[index].contentPath, let page = bodies[file] else { continue }
-            content.pages[index].body = page.body
-            changed.append(content.pages[index])
+        // A page made from another's file (the thank-you page, from the contact page's) has no source of its own.
+        let changed = last.report.content.pages.indices.filter { index in
+            let page = last.report.content.pages[index]
+            return page.sourcePath != nil && page.contentPath.map { reads[$0] != nil } == true
         }
-        content.fileReads = fileReads
-        var pages = memory.pages
-        var warnings = memory.report.warnings
-        for page in changed {
-            guard let renderer = memory.languages.renderers[page.language], let before = pages[page.outputPath] else { return nil }
+        var rendered: [Int: RenderedPage] = [:]
+        for index in changed {
+            var page = last.report.content.pages[index]
+            page.body = reads[page.contentPath ?? ""]?.page?.body ?? page.body
+            guard let renderer = last.languages.renderers[page.language], let before = last.pages[page.outputPath] else { return nil }
             let after = renderer.render(page)
             // A page that now shows other images changes what is copied: the general rebuild sees to that.
             guard after.images == before.images, !after.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-            for diagnostic in before.diagnostics { if let at = warnings.firstIndex(of: diagnostic) { warnings.remove(at: at) } }
-            warnings += after.diagnostics
-            pages[page.outputPath] = after
+            rendered[index] = after
         }
         clock.lap("render pages")
-        let renderable = content.pages.filter { pages[$0.outputPath] != nil }
-        let rendered = renderable.compactMap { pages[$0.outputPath] }
-        guard Self.checkAnchors(rendered, pages: renderable, extra: memory.languages.anchors).isEmpty else { return nil }
+        let bySitePath = Dictionary(changed.map { (last.report.content.pages[$0].sitePath, $0) }, uniquingKeysWith: { first, _ in first })
+        let links = last.pages.values.map { bySitePath.isEmpty || !changedOutput(of: $0, in: rendered) ? $0.anchors : [] }
+            + rendered.values.map(\.anchors) + [last.languages.anchors]
+        let problems = Self.checkAnchors(links) { sitePath in
+            if let index = bySitePath[sitePath] { return rendered[index]?.ids }
+            return last.pages[Page.outputPath(of: sitePath)]?.ids
+        }
+        guard problems.isEmpty else { return nil }
         clock.lap("check links")
-        var report = memory.report
-        for page in changed { report.site.files[page.outputPath] = pages[page.outputPath]?.html }
-        report.content = content
-        var sorted = Diagnostics()
-        sorted.append(contentsOf: warnings)
-        report.warnings = sorted.sorted
-        report.timings = clock.timings
-        var next = memory
-        next.fileReads = fileReads
-        next.pages = pages
-        next.report = report
-        let reused = Set(pages.keys).subtracting(changed.map(\.outputPath))
-        return RenderOutcome(report: report, memory: next, reused: reused)
+
+        // The build succeeds: the memory becomes the new build's, in place.
+        var next = memory.take()!
+        var warnings = Diagnostics()
+        var dropped = Set<Diagnostic>()
+        var delta = SiteDelta(files: [:])
+        for (file, read) in reads { next.fileReads[file] = read }
+        for (index, after) in rendered {
+            let path = after.outputPath
+            next.report.content.pages[index].body = reads[next.report.content.pages[index].contentPath ?? ""]?.page?.body ?? ""
+            dropped.formUnion(next.pages[path]?.diagnostics ?? [])
+            warnings.append(contentsOf: after.diagnostics)
+            if next.report.site.files[path] != after.html { delta.files[path] = after.html }
+            next.report.site.files[path] = after.html
+            next.pages[path] = after
+        }
+        warnings.append(contentsOf: next.report.warnings.filter { !dropped.contains($0) })
+        next.report.content.fileReads = next.fileReads
+        next.report.warnings = warnings.sorted
+        next.report.timings = clock.timings
+        memory = next
+        let reused = Set(next.pages.keys).subtracting(rendered.values.map(\.outputPath))
+        return RenderOutcome(report: next.report, memory: next, reused: reused, delta: delta)
+    }
+
+    /// Whether `page` is one of those rendered again (whose old links no longer count).
+    private func changedOutput(of page: RenderedPage, in rendered: [Int: RenderedPage]) -> Bool {
+        rendered.values.contains { $0.outputPath == page.outputPath }
     }
 }

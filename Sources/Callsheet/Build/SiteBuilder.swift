@@ -28,6 +28,8 @@ struct RenderOutcome {
     var memory: BuildMemory
     /// Output paths of the pages taken as they were from the build before.
     var reused: Set<String>
+    /// When pages were taken from the build before, what differs from its output; nil: write the site whole.
+    var delta: SiteDelta?
 }
 
 /// Notes how long each stage of a build takes.
@@ -56,13 +58,15 @@ public struct SiteBuilder {
     /// Builds and writes the site. Throws `BuildFailure` with every diagnostic when the site has errors;
     /// the output folder is then left exactly as it was.
     public func build() throws(BuildFailure) -> BuildReport {
-        try build(after: SourceChanges(everything: true), in: nil).report
+        var memory: BuildMemory?
+        return try build(after: SourceChanges(everything: true), in: &memory).report
     }
 
     /// Builds and writes the site, taking from `memory` what `changes` left as it was. When every page is
     /// rendered, the site is written whole and swapped with the output; when some were taken from the
     /// build before, only the files that differ from it are replaced in the output, each in one step.
-    func build(after changes: SourceChanges, in memory: BuildMemory?) throws(BuildFailure) -> RenderOutcome {
+    /// `memory` becomes the next build's; it is nil after a failure to write.
+    func build(after changes: SourceChanges, in memory: inout BuildMemory?) throws(BuildFailure) -> RenderOutcome {
         let writer = OutputWriter(path: options.outputDirectory)
         if let refusal = writer.checkSafety(sources: [options.contentDirectory, options.templatesDirectory], force: options.force) {
             throw BuildFailure(diagnostics: [refusal])
@@ -77,7 +81,7 @@ public struct SiteBuilder {
         var outcome: RenderOutcome
         var session: OutputSession?
         do {
-            if let memory, let bodies = renderBodies(after: changes, in: memory) {
+            if let bodies = renderBodies(after: changes, in: &memory) {
                 outcome = bodies
             } else if let pending {
                 outcome = try render(images: images.cache, into: { () throws(BuildFailure) -> OutputSession in
@@ -96,8 +100,11 @@ public struct SiteBuilder {
         }
         let start = DispatchTime.now().uptimeNanoseconds
         do {
-            if let memory, !outcome.reused.isEmpty {
-                try writer.update(from: memory.site, to: outcome.report.site)
+            if let delta = outcome.delta {
+                do { try writer.update(delta) } catch {
+                    memory = nil  // what the output holds is not known: the next build writes it whole
+                    throw error
+                }
             } else {
                 let whole: OutputSession
                 do { whole = try session ?? pending?.value() ?? writer.begin() } catch { throw failedToWrite(error) }
@@ -116,6 +123,7 @@ public struct SiteBuilder {
         }
         outcome.report.fileCount = outcome.report.site.files.count + outcome.report.site.copies.count
         built = true
+        memory = outcome.memory
         return outcome
     }
 
@@ -294,10 +302,13 @@ public struct SiteBuilder {
                                  templateSources: templates.sources.map { (templateTree.displayPath(of: $0.key), $0.value) }
                                      .sorted { $0.0 < $1.0 }, timings: clock.timings, images: images)
         let next = BuildMemory(templateTree: templateTree, templates: templates, strings: strings, stringProblems: stringProblems,
-                               contentTree: contentTree, fileReads: content.fileReads, shape: shape, facts: facts,
+                               contentTree: contentTree, contentFileSet: Set(contentTree.files), fileReads: content.fileReads,
+                               readByPages: content.fileReads.values.reduce(into: Set<String>()) { $0.formUnion($1.alsoRead) },
+                               shape: shape, facts: facts,
                                pages: Dictionary(rendered.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first }),
                                languages: languages, report: report)
-        return RenderOutcome(report: report, memory: next, reused: Set(unchanged.keys))
+        return RenderOutcome(report: report, memory: next, reused: Set(unchanged.keys),
+                             delta: unchanged.isEmpty ? nil : memory.map { SiteDelta(from: $0.site, to: site) })
     }
 
     /// Reads the contact page's form spec, when it has one. The result is `.some(nil)` for a site without a form.
@@ -347,11 +358,17 @@ public struct SiteBuilder {
     static func checkAnchors(_ rendered: [RenderedPage], pages: [Page], extra: [AnchorReference] = []) -> [Diagnostic] {
         var idsByPage: [String: Set<String>] = [:]
         for (page, output) in zip(pages, rendered) { idsByPage[page.sitePath] = output.ids }
+        return checkAnchors(rendered.map(\.anchors) + [extra]) { idsByPage[$0] }
+    }
+
+    /// Links to `#anchors` must name an id of the page they lead to (by site path: `ids`).
+    static func checkAnchors(_ links: [[AnchorReference]], ids idsOf: (String) -> Set<String>?) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for anchors in rendered.map(\.anchors) + [extra] {
+        for anchors in links {
             for anchor in anchors {
-                let fragment = anchor.fragment.removingPercentEncoding ?? anchor.fragment
-                guard fragment != "top", let ids = idsByPage[anchor.targetPage], !ids.contains(fragment) else { continue }
+                // Foundation's decoding is slow on Linux, and most fragments hold nothing to decode.
+                let fragment = anchor.fragment.utf8.contains(UInt8(ascii: "%")) ? anchor.fragment.removingPercentEncoding ?? anchor.fragment : anchor.fragment
+                guard fragment != "top", let ids = idsOf(anchor.targetPage), !ids.contains(fragment) else { continue }
                 let near = FieldReader.nearest(to: fragment, in: ids)
                 problems.append(.error("the link `\(anchor.written)` names `#\(fragment)`, which is not on that page",
                                        at: anchor.location,

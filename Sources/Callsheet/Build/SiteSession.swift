@@ -20,8 +20,10 @@ public final class SiteSession: @unchecked Sendable {  // its state is behind `l
         lock.lock()
         defer { lock.unlock() }
         if let changed { record(changed) } else { pending.everything = true }
-        let outcome = try SiteBuilder(options: options).build(after: pending, in: memory)
-        memory = outcome.memory
+        // The memory is this build's alone while it runs, so it is changed in place rather than copied.
+        var current = memory.take()
+        defer { memory = current }
+        let outcome = try SiteBuilder(options: options).build(after: pending, in: &current)
         pending = SourceChanges()
         var report = outcome.report
         report.reusedPages = outcome.reused.count

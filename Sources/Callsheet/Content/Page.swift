@@ -34,7 +34,10 @@ public struct Page: Sendable {
     var details: (any PageDetails)?
 
     /// The output file: `faq/index.html`, `index.html` or `404.html`.
-    public var outputPath: String {
+    public var outputPath: String { Self.outputPath(of: sitePath) }
+
+    /// The output file of the page at `sitePath`.
+    static func outputPath(of sitePath: String) -> String {
         sitePath.isEmpty || sitePath.hasSuffix("/") ? sitePath + "index.html" : sitePath
     }
 
