@@ -33,6 +33,8 @@ public final class PreviewServer: Sendable {
         public var renderedCount = 0
         /// How long each stage took, in milliseconds (for `--verbose`).
         public var timings: [(stage: String, milliseconds: Double)] = []
+        /// The site's path prefix (`/portfolio/`), when the build read it.
+        public var root: String?
     }
 
     public let options: Options
@@ -72,7 +74,8 @@ public final class PreviewServer: Sendable {
             do throws(BuildFailure) {
                 let report = try session.build(changed: changed)
                 return BuildEvent(diagnostics: report.warnings, succeeded: true, pageCount: report.pageCount, milliseconds: elapsed(),
-                                  renderedCount: report.pageCount - report.reusedPages, timings: report.timings)
+                                  renderedCount: report.pageCount - report.reusedPages, timings: report.timings,
+                                  root: report.content.config.baseURL.root)
             } catch {
                 return BuildEvent(diagnostics: error.diagnostics, succeeded: false, pageCount: 0, milliseconds: elapsed())
             }
@@ -80,7 +83,7 @@ public final class PreviewServer: Sendable {
     }
 
     func show(_ event: BuildEvent) {
-        state.show(event, root: rootPath())
+        state.show(event, root: event.root ?? rootPath())
         reloads.send()
     }
 

@@ -67,6 +67,7 @@ public struct SiteBuilder {
     /// build before, only the files that differ from it are replaced in the output, each in one step.
     /// `memory` becomes the next build's; it is nil after a failure to write.
     func build(after changes: SourceChanges, in memory: inout BuildMemory?) throws(BuildFailure) -> RenderOutcome {
+        var clock = StageClock()
         let writer = OutputWriter(path: options.outputDirectory)
         if let refusal = writer.checkSafety(sources: [options.contentDirectory, options.templatesDirectory], force: options.force) {
             throw BuildFailure(diagnostics: [refusal])
@@ -78,6 +79,7 @@ public struct SiteBuilder {
         let images = ImageScratch(output: options.outputDirectory)
         var built = false
         defer { images.tidy(built: built) }
+        clock.lap("check the output")
         var outcome: RenderOutcome
         var session: OutputSession?
         do {
@@ -98,6 +100,7 @@ public struct SiteBuilder {
             if let session = session ?? (try? pending?.value()) { writer.abandon(session) }
             throw error
         }
+        outcome.report.timings.insert(contentsOf: clock.timings, at: 0)
         let start = DispatchTime.now().uptimeNanoseconds
         do {
             if let delta = outcome.delta {

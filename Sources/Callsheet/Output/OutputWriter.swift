@@ -50,13 +50,24 @@ public struct OutputWriter: Sendable {
         var status = stat()
         if lstat(path, &status) == 0 {
             if (status.st_mode & S_IFMT) != S_IFDIR { return refusal("a file of that name exists") }
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            if !entries.isEmpty, !entries.contains(Self.markerName), !force {
+            var marker = stat()
+            if !force, lstat(path + "/" + Self.markerName, &marker) != 0, !Self.isEmptyFolder(path) {
                 return .error("`\(displayPath)` exists and was not made by Callsheet, so it is not replaced", at: nil,
                               hint: "move it away, choose another folder with --output, or pass --force to replace it")
             }
         }
         return checkWritable()
+    }
+
+    /// Whether the folder at `path` holds nothing (read entry by entry: an output holds thousands).
+    static func isEmptyFolder(_ path: String) -> Bool {
+        guard let folder = opendir(path) else { return false }
+        defer { closedir(folder) }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { return false }
+        }
+        return true
     }
 
     /// Refuses an output folder that cannot be written: read-only itself, or in a folder that is.
