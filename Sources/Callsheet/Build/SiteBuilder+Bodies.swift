@@ -7,55 +7,17 @@ extension SiteBuilder {
     /// general rebuild then runs), or when the result would have an error (which it reports in full).
     /// `memory` is changed in place, and only once the build is known to succeed.
     func renderBodies(after changes: SourceChanges, in memory: inout BuildMemory?) -> RenderOutcome? {
-        guard let last = memory, !changes.everything, !changes.templates, !changes.contentFiles.isEmpty else { return nil }
         var clock = StageClock()
-        let tree = last.contentTree
-        let smart = last.report.content.config.markdown.smartPunctuation
-        var reads: [String: FileRead] = [:]
-        for file in changes.contentFiles {
-            guard let before = last.fileReads[file], let kind = before.page?.kind, !last.readByPages.contains(file) else { return nil }
-            // A file now missing, or now a link, cannot be read here (the tree opens nothing through a link).
-            let read = FileRead.read(file, kind: kind, displayPath: tree.displayPath(of:), files: last.contentFileSet,
-                                     readText: tree.readText, smart: smart)
-            guard read.page != nil, read.face == before.face, read.diagnostics == before.diagnostics else { return nil }
-            reads[file] = read
-        }
-        clock.lap("read pages")
-        // A page made from another's file (the thank-you page, from the contact page's) has no source of its own.
-        let changed = last.report.content.pages.indices.filter { index in
-            let page = last.report.content.pages[index]
-            return page.sourcePath != nil && page.contentPath.map { reads[$0] != nil } == true
-        }
-        var rendered: [Int: RenderedPage] = [:]
-        for index in changed {
-            var page = last.report.content.pages[index]
-            page.body = reads[page.contentPath ?? ""]?.page?.body ?? page.body
-            guard let renderer = last.languages.renderers[page.language], let before = last.pages[page.outputPath] else { return nil }
-            let after = renderer.render(page)
-            // A page that now shows other images changes what is copied: the general rebuild sees to that.
-            guard after.images == before.images, !after.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-            rendered[index] = after
-        }
-        clock.lap("render pages")
-        let bySitePath = Dictionary(changed.map { (last.report.content.pages[$0].sitePath, $0) }, uniquingKeysWith: { first, _ in first })
-        let links = last.pages.values.map { bySitePath.isEmpty || !changedOutput(of: $0, in: rendered) ? $0.anchors : [] }
-            + rendered.values.map(\.anchors) + [last.languages.anchors]
-        let problems = Self.checkAnchors(links) { sitePath in
-            if let index = bySitePath[sitePath] { return rendered[index]?.ids }
-            return last.pages[Page.outputPath(of: sitePath)]?.ids
-        }
-        guard problems.isEmpty else { return nil }
-        clock.lap("check links")
-
-        // The build succeeds: the memory becomes the new build's, in place.
-        var next = memory.take()!
+        // Worked out while the memory is only read; once the last reference made for that is gone, the
+        // memory is changed in place, not copied.
+        guard let plan = BodyRendering(after: changes, in: memory, clock: &clock), var next = memory.take() else { return nil }
         var warnings = Diagnostics()
         var dropped = Set<Diagnostic>()
         var delta = SiteDelta(files: [:])
-        for (file, read) in reads { next.fileReads[file] = read }
-        for (index, after) in rendered {
+        for (file, read) in plan.reads { next.fileReads[file] = read }
+        for (index, after) in plan.rendered {
             let path = after.outputPath
-            next.report.content.pages[index].body = reads[next.report.content.pages[index].contentPath ?? ""]?.page?.body ?? ""
+            next.report.content.pages[index].body = plan.reads[next.report.content.pages[index].contentPath ?? ""]?.page?.body ?? ""
             dropped.formUnion(next.pages[path]?.diagnostics ?? [])
             warnings.append(contentsOf: after.diagnostics)
             if next.report.site.files[path] != after.html { delta.files[path] = after.html }
@@ -67,12 +29,53 @@ extension SiteBuilder {
         next.report.warnings = warnings.sorted
         next.report.timings = clock.timings
         memory = next
-        let reused = Set(next.pages.keys).subtracting(rendered.values.map(\.outputPath))
-        return RenderOutcome(report: next.report, memory: next, reused: reused, delta: delta)
+        return RenderOutcome(report: next.report, memory: next, reused: next.pages.count - plan.rendered.count, delta: delta)
     }
+}
 
-    /// Whether `page` is one of those rendered again (whose old links no longer count).
-    private func changedOutput(of page: RenderedPage, in rendered: [Int: RenderedPage]) -> Bool {
-        rendered.values.contains { $0.outputPath == page.outputPath }
+/// The pages a body-only edit renders again, rendered, with the readings of the changed files.
+private struct BodyRendering {
+    var reads: [String: FileRead] = [:]
+    /// By index in the site's pages.
+    var rendered: [Int: RenderedPage] = [:]
+
+    init?(after changes: SourceChanges, in memory: BuildMemory?, clock: inout StageClock) {
+        guard let last = memory, !changes.everything, !changes.templates, !changes.contentFiles.isEmpty else { return nil }
+        let tree = last.contentTree
+        let smart = last.report.content.config.markdown.smartPunctuation
+        for file in changes.contentFiles {
+            guard let before = last.fileReads[file], let kind = before.page?.kind, !last.readByPages.contains(file) else { return nil }
+            // A file now missing, or now a link, cannot be read here (the tree opens nothing through a link).
+            let read = FileRead.read(file, kind: kind, displayPath: tree.displayPath(of:), files: last.contentFileSet,
+                                     readText: tree.readText, smart: smart)
+            guard read.page != nil, read.face == before.face, read.diagnostics == before.diagnostics else { return nil }
+            reads[file] = read
+        }
+        clock.lap("read pages")
+        // A page made from another's file (the thank-you page, from the contact page's) has no source of its own.
+        let pages = last.report.content.pages
+        let changed = pages.indices.filter { pages[$0].sourcePath != nil && pages[$0].contentPath.map { reads[$0] != nil } == true }
+        for index in changed {
+            var page = pages[index]
+            page.body = reads[page.contentPath ?? ""]?.page?.body ?? page.body
+            guard let renderer = last.languages.renderers[page.language], let before = last.pages[page.outputPath] else { return nil }
+            let after = renderer.render(page)
+            // A page that now shows other images changes what is copied: the general rebuild sees to that.
+            guard after.images == before.images, !after.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+            rendered[index] = after
+        }
+        clock.lap("render pages")
+        // Every link to an anchor is looked up again (one lookup each), with the new ids of the pages rendered again.
+        let again = Dictionary(changed.map { (pages[$0].sitePath, $0) }, uniquingKeysWith: { first, _ in first })
+        let renderedPaths = Set(rendered.values.map(\.outputPath))
+        var links = [last.languages.anchors] + rendered.values.map(\.anchors)
+        for (path, page) in last.pages where !renderedPaths.contains(path) { links.append(page.anchors) }
+        let rendered = self.rendered
+        let problems = SiteBuilder.checkAnchors(links) { sitePath in
+            if let index = again[sitePath] { return rendered[index]?.ids }
+            return last.pages[Page.outputPath(of: sitePath)]?.ids
+        }
+        guard problems.isEmpty else { return nil }
+        clock.lap("check links")
     }
 }

@@ -26,8 +26,8 @@ public struct BuildReport: Sendable {
 struct RenderOutcome {
     var report: BuildReport
     var memory: BuildMemory
-    /// Output paths of the pages taken as they were from the build before.
-    var reused: Set<String>
+    /// How many pages were taken as they were from the build before.
+    var reused: Int
     /// When pages were taken from the build before, what differs from its output; nil: write the site whole.
     var delta: SiteDelta?
 }
@@ -310,7 +310,7 @@ public struct SiteBuilder {
                                shape: shape, facts: facts,
                                pages: Dictionary(rendered.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first }),
                                languages: languages, report: report)
-        return RenderOutcome(report: report, memory: next, reused: Set(unchanged.keys),
+        return RenderOutcome(report: report, memory: next, reused: unchanged.count,
                              delta: unchanged.isEmpty ? nil : memory.map { SiteDelta(from: $0.site, to: site) })
     }
 

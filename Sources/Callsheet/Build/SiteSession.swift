@@ -26,7 +26,7 @@ public final class SiteSession: @unchecked Sendable {  // its state is behind `l
         let outcome = try SiteBuilder(options: options).build(after: pending, in: &current)
         pending = SourceChanges()
         var report = outcome.report
-        report.reusedPages = outcome.reused.count
+        report.reusedPages = outcome.reused
         return report
     }
 
