@@ -143,6 +143,21 @@ import Testing
         #expect(site.read("services/index.html")?.contains("Workshops on consent") == true)
     }
 
+    @Test func aPageSwappedForALinkOutsideTheSiteIsRefusedAsInABuildFromScratch() throws {
+        let site = try TestSite.sample()
+        defer { site.remove() }
+        let session = SiteSession(options: site.options())
+        _ = try session.build(changed: nil)
+        let secret = site.root.appendingPathComponent("secret.md")
+        try "---\ntitle: Secret\n---\nA secret that must not be published.\n".write(to: secret, atomically: true, encoding: .utf8)
+        let page = site.root.appendingPathComponent("content/services/consent-workshops.md")
+        try FileManager.default.removeItem(at: page)
+        try FileManager.default.createSymbolicLink(at: page, withDestinationURL: secret)
+        #expect(throws: BuildFailure.self) { try session.build(changed: [page.path]) }
+        if case .success = site.build(output: "fresh") { Issue.record("a build from scratch published a page that is a link outside the site") }
+        #expect(site.read("services/consent-workshops/index.html")?.contains("A secret") == false)
+    }
+
     /// A random walk of edits on other people's sites (the fixtures), seeded so a failure can be replayed.
     @Test(arguments: ["portfolio-site", "bilingual-site"])
     func randomEditsToAnotherSiteGiveTheSameSiteAsABuildFromScratch(name: String) throws {
