@@ -77,9 +77,9 @@ extension ServeSuites {
             }
         }
 
-        static func waitForPage(port: UInt16, containing text: String) async throws -> RawClient.Response? {
+        static func waitForPage(port: UInt16, containing text: String, path: String = "/faq/") async throws -> RawClient.Response? {
             for _ in 0..<100 {
-                let page = try await PreviewServerTests.fetch("GET", "/faq/", port: port)
+                let page = try await PreviewServerTests.fetch("GET", path, port: port)
                 if page.body.contains(text) { return page }
                 try await Task.sleep(nanoseconds: 20_000_000)
             }
@@ -93,6 +93,30 @@ extension ServeSuites {
             func add(_ event: PreviewServer.BuildEvent) { lock.withLock { shown.append(event) } }
             var count: Int { lock.withLock { shown.count } }
             func failures(since index: Int) -> Int { lock.withLock { shown[index...].filter { !$0.succeeded }.count } }
+            var last: PreviewServer.BuildEvent? { lock.withLock { shown.last } }
+        }
+
+        @Test func aSaveToOnePageBodyRendersThatPageAloneAndTheBrowserGetsIt() async throws {
+            try await PreviewServerTests.withServer { server, port, site in
+                let events = Events()
+                let watching = Task { try await server.watch { events.add($0) } }
+                defer { watching.cancel() }
+                try await Task.sleep(nanoseconds: 200_000_000)
+                let service = try String(contentsOfFile: site.path("content/services/consent-workshops.md"), encoding: .utf8)
+                for save in 0..<5 {
+                    try site.write(service + "\nSaved body number \(save).\n", to: "content/services/consent-workshops.md")
+                    let page = try await Self.waitForPage(port: port, containing: "Saved body number \(save).",
+                                                         path: "/services/consent-workshops/")
+                    #expect(page?.status == 200)
+                    try await Task.sleep(nanoseconds: 100_000_000)
+                    #expect(events.last?.renderedCount == 1, "save \(save) rendered \(events.last?.renderedCount ?? 0) pages")
+                }
+                // A front matter change reaches the lists that show it.
+                try site.write(service.replacingOccurrences(of: "title: Consent and boundaries workshops", with: "title: Consent workshops, renamed"),
+                               to: "content/services/consent-workshops.md")
+                let list = try await Self.waitForPage(port: port, containing: "Consent workshops, renamed", path: "/services/")
+                #expect(list?.status == 200)
+            }
         }
     }
 }
