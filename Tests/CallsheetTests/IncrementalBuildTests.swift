@@ -114,6 +114,14 @@ import Testing
         let report = try check(Self.sampleEdits[0], on: site, session: session).get()
         #expect(report.pageCount - report.reusedPages == 1)
         #expect(site.read("services/consent-workshops/index.html")?.contains("One more sentence about workshops.") == true)
+        // An editor's save: the text goes to a temporary file, renamed over the page. The watcher names both.
+        let page = site.path("content/services/consent-workshops.md")
+        let temporary = site.path("content/services/.consent-workshops.md.swp")
+        try (String(contentsOfFile: page, encoding: .utf8) + "\nSaved the way editors save.\n").write(toFile: temporary, atomically: false, encoding: .utf8)
+        #expect(rename(temporary, page) == 0)
+        let saved = try session.build(changed: [temporary, page])
+        #expect(saved.pageCount - saved.reusedPages == 1)
+        #expect(site.read("services/consent-workshops/index.html")?.contains("Saved the way editors save.") == true)
     }
 
     @Test func aSummaryChangeRendersThePagesThatShowIt() throws {

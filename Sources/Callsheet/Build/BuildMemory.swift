@@ -1,3 +1,10 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a build that succeeded keeps for the next build of the same site in the same process (`serve`),
 /// so that after an edit only the files that changed are read again and only the pages whose output
 /// can change are rendered again. A full build and any sequence of these give the same bytes.
@@ -60,6 +67,18 @@ struct SourceChanges: Sendable {
     func readings(in memory: BuildMemory?, listing: [String]) -> [String: FileRead]? {
         guard let memory, !everything, !contentFiles.contains("site.yml"), memory.contentFiles == listing else { return nil }
         return memory.fileReads.filter { file, read in !contentFiles.contains(file) && read.holds(after: contentFiles) }
+    }
+
+    /// Without the files that came and went since `memory`'s build (an editor's temporary file, saved
+    /// under another name and renamed over the page): in neither listing, they change nothing.
+    func withoutPassingFiles(since memory: BuildMemory?) -> SourceChanges {
+        guard let memory else { return self }
+        var changes = self
+        changes.contentFiles = contentFiles.filter { file in
+            var status = stat()
+            return memory.contentFileSet.contains(file) || lstat(memory.contentTree.root.path + "/" + file, &status) == 0
+        }
+        return changes
     }
 
     /// `memory`'s templates, while none changed.

@@ -40,7 +40,7 @@ private struct BodyRendering {
     var rendered: [Int: RenderedPage] = [:]
 
     init?(after changes: SourceChanges, in memory: BuildMemory?, clock: inout StageClock) {
-        guard let last = memory, !changes.everything, !changes.templates, !changes.contentFiles.isEmpty else { return nil }
+        guard let last = memory, !changes.everything, !changes.templates else { return nil }
         let tree = last.contentTree
         let smart = last.report.content.config.markdown.smartPunctuation
         for file in changes.contentFiles {

@@ -68,6 +68,7 @@ public struct SiteBuilder {
     /// `memory` becomes the next build's; it is nil after a failure to write.
     func build(after changes: SourceChanges, in memory: inout BuildMemory?) throws(BuildFailure) -> RenderOutcome {
         var clock = StageClock()
+        let changes = changes.withoutPassingFiles(since: memory)
         let writer = OutputWriter(path: options.outputDirectory)
         if let refusal = writer.checkSafety(sources: [options.contentDirectory, options.templatesDirectory], force: options.force) {
             throw BuildFailure(diagnostics: [refusal])

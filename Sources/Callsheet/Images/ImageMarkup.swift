@@ -10,15 +10,19 @@ struct ImageMarkup {
 
     /// The page with its images upgraded, and the sources it shows.
     func finish(_ html: String) -> (html: String, used: Set<String>) {
-        guard html.contains("<img") else { return (html, []) }
+        // Found by bytes: Foundation's string search copies the whole page at every call on Linux.
+        let tags = html.withBytes { String.offsets(of: Array("<img".utf8), in: $0) }
+        guard !tags.isEmpty else { return (html, []) }
+        let utf8 = html.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         var used = Set<String>()
         var output = ""
         output.reserveCapacity(html.utf8.count + 1024)
-        let mainStart = html.range(of: "<main")?.lowerBound
+        let mainStart = html.withBytes { String.offsets(of: Array("<main".utf8), in: $0).first }.map(index)
         var eager = true
         var cursor = html.startIndex
-        while let start = html[cursor...].range(of: "<img")?.lowerBound {
-            guard let (attributes, end) = Self.attributes(in: html, from: html.index(start, offsetBy: 4)) else { break }
+        for start in tags.lazy.map(index) where start >= cursor {
+            guard let (attributes, end) = Self.attributes(in: html, from: utf8.index(start, offsetBy: 4)) else { break }
             output += html[cursor..<start]
             let tag = String(html[start..<end])
             cursor = end
