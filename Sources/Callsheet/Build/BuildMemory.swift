@@ -81,6 +81,16 @@ struct SourceChanges: Sendable {
         return changes
     }
 
+    /// Whether `memory`'s listing still holds: every changed file is one it lists, and still a plain file.
+    func keepsListing(of memory: BuildMemory?) -> Bool {
+        guard let memory, !everything else { return false }
+        return contentFiles.allSatisfy { file in
+            var status = stat()
+            return memory.contentFileSet.contains(file) && lstat(memory.contentTree.root.path + "/" + file, &status) == 0
+                && (status.st_mode & S_IFMT) == S_IFREG
+        }
+    }
+
     /// `memory`'s templates, while none changed.
     func templates(in memory: BuildMemory?) -> BuildMemory? {
         everything || templates ? nil : memory

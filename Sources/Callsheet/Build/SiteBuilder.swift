@@ -176,8 +176,9 @@ public struct SiteBuilder {
         func failure() -> BuildFailure { BuildFailure(diagnostics: diagnostics.sorted) }
 
         var clock = StageClock()
-        // 1. Read the content and template folders (the templates only when one changed).
-        let contentTree = stage(SourceTree.scan(options.contentDirectory))
+        // 1. Read the content and template folders (the templates only when one changed; the content's
+        // listing only when a file may have come or gone).
+        let contentTree = changes.keepsListing(of: memory) ? memory?.contentTree : stage(SourceTree.scan(options.contentDirectory))
         let kept = changes.templates(in: memory)
         let templateTree: ThemeFiles?
         var strings: StringTable
