@@ -161,6 +161,23 @@ import Testing
         #expect(site.read("media/x.txt") == "z")
     }
 
+    @Test func aRebuildLeavesPagesThatHoldTheirBytesAloneAndCutsShorterOnes() throws {
+        let site = try TestSite(["pages/a.md": "---\ntitle: A\n---\nSame.\n",
+                                 "pages/b.md": "---\ntitle: B\n---\n" + String(repeating: "A long page. ", count: 200) + "\n"])
+        defer { site.remove() }
+        try site.buildOK()
+        try site.buildOK()
+        // The folder the next build writes into holds the build before last; mark its copy of the unchanged page.
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: site.path(".public.callsheet-previous/a/index.html"))
+        try site.write("---\ntitle: B\n---\nShort now.\n", to: "content/pages/b.md")
+        try site.buildOK()
+        let kept = try FileManager.default.attributesOfItem(atPath: site.path("public/a/index.html"))[.modificationDate] as? Date
+        #expect(kept == old, "a page that already held its bytes was written again")
+        try site.buildOK(output: "fresh")
+        #expect(site.tree() == site.tree("fresh"))
+    }
+
     @Test func aSymlinkedOutputFolderIsUpdatedWhereItPoints() throws {
         let site = try TestSite(["pages/a.md": "---\ntitle: A\n---\nFirst.\n"])
         defer { site.remove() }

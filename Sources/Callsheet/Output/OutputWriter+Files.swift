@@ -86,9 +86,12 @@ extension OutputWriter {
         func failure(_ number: Int32) -> Result<stat, FileProblem> { .failure(.system(number, "`\(display)`", doing: "could not be written")) }
         var status = stat()
         // O_NONBLOCK: a named pipe left in the output must not hold the build up.
-        var descriptor = callsheet_open_no_symlinks(path, O_WRONLY | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0o644)
+        var descriptor = callsheet_open_no_symlinks(path, O_RDWR | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0o644)
+        var oldSize = 0
         if descriptor >= 0, fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_nlink == 1 {
-            guard ftruncate(descriptor, 0) == 0 else { close(descriptor); return failure(errno) }
+            oldSize = Int(status.st_size)
+            // A page the folder already holds, byte for byte, is left alone: most of a rebuild's pages.
+            if modified == nil, oldSize == bytes.count, holds(descriptor, bytes) { close(descriptor); return .success(status) }
         } else {
             let opened = descriptor >= 0
             if opened { close(descriptor) }
@@ -100,18 +103,37 @@ extension OutputWriter {
         defer { close(descriptor) }
         var written = 0
         while written < bytes.count, let base = bytes.baseAddress {
-            let result = systemWrite(descriptor, base + written, bytes.count - written)
+            let result = pwrite(descriptor, base + written, bytes.count - written, off_t(written))
             if result < 0 {
                 if errno == EINTR { continue }
                 return failure(errno)
             }
             written += result
         }
+        // Overwritten from the start and cut to length afterwards, not emptied first: ext4 flushes a file
+        // emptied and rewritten when it is closed, which made a rebuild slower than a first build.
+        if oldSize > bytes.count, ftruncate(descriptor, off_t(bytes.count)) != 0 { return failure(errno) }
         // A copy is given its source's time and its status is read back for the hashes; a page needs neither.
         guard let modified else { return .success(status) }
         futimens(descriptor, [modified, modified])
         guard fstat(descriptor, &status) == 0 else { return failure(errno) }
         return .success(status)
+    }
+
+    /// Whether the open file holds exactly `bytes` (its size already checked).
+    private static func holds(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        let chunk = 1 << 16
+        var buffer = [UInt8](repeating: 0, count: min(chunk, bytes.count))
+        var offset = 0
+        while offset < bytes.count {
+            let wanted = min(chunk, bytes.count - offset)
+            let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, wanted, off_t(offset)) }
+            if read < 0, errno == EINTR { continue }
+            guard read == wanted, buffer.withUnsafeBytes({ memcmp($0.baseAddress!, base + offset, wanted) }) == 0 else { return false }
+            offset += wanted
+        }
+        return true
     }
 
     /// Writes text (a page, the sitemap).
@@ -122,12 +144,6 @@ extension OutputWriter {
         return nil
     }
 }
-
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-private let systemWrite = Darwin.write
-#endif
 
 /// `a/b/c.html` -> `a/b`; `c.html` -> `` (plain string work: Foundation's path functions are not safe to
 /// call from several threads at once on Linux).
