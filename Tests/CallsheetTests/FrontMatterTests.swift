@@ -96,6 +96,7 @@ import Testing
         "\n# a comment\ntitle:   spaced out   \nempty:\ntilde: ~\ndate: 2026-03-01",
         "title: Café crème — naïve\nnull_word: null",
         "photo_alt: A teal circle, with the letters JR.",
+        "title: 'quoted'\nsummary: \"The crew's notes: kept # here\"\nempty: \"\"\nnull_word: 'null'",
     ])
     func agreesWithYAML(text: String) throws {
         let simple = try #require(YAMLValue.parseSimpleMapping(text, path: "x.md", lineOffset: 1))
@@ -104,8 +105,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "title: a: b", "title: 'quoted'", "title: x # comment", "list:\n  - a", "title: [a, b]", "  indented: x",
-        "title: a\ntitle: b", "key:value", "title: |\n  block", "title: \"x\"", "a-b: c", "title: x\ttab", "title: -5",
+        "title: a: b", "title: 'it''s'", "title: x # comment", "list:\n  - a", "title: [a, b]", "  indented: x",
+        "title: a\ntitle: b", "key:value", "title: |\n  block", "title: \"a\\\"b\"", "title: \"x\" # note", "a-b: c", "title: x\ttab", "title: -5",
     ])
     func stepsAsideForAnythingElse(text: String) {
         #expect(YAMLValue.parseSimpleMapping(text, path: "x.md", lineOffset: 1) == nil)

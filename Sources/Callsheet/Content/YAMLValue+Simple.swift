@@ -1,7 +1,8 @@
 extension YAMLValue {
     /// Reads front matter made only of `key: plain value` lines (the usual case) without the YAML
-    /// library, which costs more than the rest of reading a page. Anything else (lists, nesting, quotes,
-    /// block scalars, comments after values, repeated keys) returns nil and goes through Yams, so the
+    /// library, which costs more than the rest of reading a page; a value in quotes with nothing to
+    /// decode inside is read here too. Anything else (lists, nesting, escapes, block scalars, comments
+    /// after values, repeated keys) returns nil and goes through Yams, so the
     /// result is always the one YAML gives.
     static func parseSimpleMapping(_ text: String, path: String, lineOffset: Int) -> YAMLValue? {
         var text = text
@@ -39,13 +40,18 @@ extension YAMLValue {
             var valueEnd = end
             while valueEnd > valueStart, bytes[valueEnd - 1] == 0x20 { valueEnd -= 1 }
             let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd])
-            guard isPlainScalar(value) else { return nil }
-            let plain = String(decoding: value, as: UTF8.self)
+            let kind: Kind
+            if let quoted = quotedScalar(value) {
+                kind = .scalar(quoted, isPlain: false)
+            } else {
+                guard isPlainScalar(value) else { return nil }
+                let plain = String(decoding: value, as: UTF8.self)
+                kind = ["", "~", "null", "Null", "NULL"].contains(plain) ? .null : .scalar(plain, isPlain: true)
+            }
             let keyLocation = SourceLocation(path: path, line: lineNumber + lineOffset, column: 1)
             // An empty value is placed right after the colon, as Yams places it.
             let column = valueStart == valueEnd ? colon - start + 2 : valueStart - start + 1
             let location = SourceLocation(path: path, line: lineNumber + lineOffset, column: column)
-            let kind: Kind = ["", "~", "null", "Null", "NULL"].contains(plain) ? .null : .scalar(plain, isPlain: true)
             entries.append(Entry(key: key, keyLocation: keyLocation, value: YAMLValue(kind: kind, location: location)))
         }
         guard !entries.isEmpty else { return nil }
@@ -72,6 +78,19 @@ extension YAMLValue {
             if byte == UInt8(ascii: "#"), index > 0, bytes[index - 1] == 0x20 { return false }
         }
         return true
+    }
+
+    /// The text of a value in double or single quotes with nothing to decode inside (no quote of its kind,
+    /// no backslash in double quotes, only characters `isOrdinaryByte` takes); nil for anything else.
+    private static func quotedScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count >= 2, let quote = bytes.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"),
+              bytes[bytes.count - 1] == quote else { return nil }
+        let inner = UnsafeBufferPointer(rebasing: bytes[1..<(bytes.count - 1)])
+        for index in 0..<inner.count {
+            let byte = inner[index]
+            if byte == quote || byte == UInt8(ascii: "\\") || !isOrdinaryByte(inner, at: index) { return nil }
+        }
+        return String(decoding: inner, as: UTF8.self)
     }
 
     /// Whether the byte at `index` (and the UTF-8 sequence it starts) is a character libyaml reads as
