@@ -3,6 +3,7 @@
 #include "CSystemShims.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -108,4 +109,19 @@ uint64_t callsheet_hash(uint64_t state, const void *bytes, size_t count) {
         hash = mix(hash ^ word ^ ((uint64_t)count << 56)) + 0x632be59bd9b4e019ULL;
     }
     return hash;
+}
+
+uintptr_t callsheet_stack_bottom(void) {
+#if defined(__linux__)
+    if (getpid() == (pid_t)syscall(SYS_gettid)) return 0;
+    pthread_attr_t attributes;
+    if (pthread_getattr_np(pthread_self(), &attributes) != 0) return 0;
+    void *low = NULL;
+    size_t size = 0;
+    int result = pthread_attr_getstack(&attributes, &low, &size);
+    pthread_attr_destroy(&attributes);
+    return result == 0 ? (uintptr_t)low : 0;
+#else
+    return 0;
+#endif
 }

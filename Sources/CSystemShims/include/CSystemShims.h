@@ -20,4 +20,8 @@ int callsheet_open_no_symlinks(const char *path, int flags, mode_t mode);
 /// tells a changed file from an unchanged one.
 uint64_t callsheet_hash(uint64_t state, const void *bytes, size_t count);
 
+/// The lowest address of the calling thread's stack, or 0 when it cannot be known (the main thread, whose
+/// stack grows on demand, and systems without pthread_getattr_np).
+uintptr_t callsheet_stack_bottom(void);
+
 #endif

@@ -19,7 +19,6 @@ final class TemplateRender: MustacheParent, @unchecked Sendable {
     static let lookupBudget = 100_000
     /// Stack a render may use, well inside the stack of the thread it runs on.
     static let stackBudget = 8 << 20
-    static let threadStackSize = 32 << 20
 
     private let data: [String: Any]
     private var lookups = 0
@@ -49,10 +48,17 @@ final class TemplateRender: MustacheParent, @unchecked Sendable {
         -> Result<String?, TemplateRenderProblem> {
         let render = TemplateRender(data)
         var output: String?
-        RenderThreads.shared.run {
+        let work = {
             var base: UInt8 = 0
             render.stackBase = withUnsafeMutablePointer(to: &base) { UInt(bitPattern: $0) }
             output = library.render(render, withTemplate: name)
+        }
+        // On a thread with room to spare (`concurrentMap`'s), the render runs where it is; handing it to
+        // another thread and waiting costs two thread switches a page.
+        if let left = LargeStack.remaining(), left > stackBudget + (1 << 20) {
+            work()
+        } else {
+            RenderThreads.shared.run(work)
         }
         if let problem = render.problem { return .failure(problem) }
         return .success(output)
@@ -90,7 +96,7 @@ private final class RenderThreads: @unchecked Sendable {
                     done.signal()
                 }
             }
-            thread.stackSize = TemplateRender.threadStackSize
+            thread.stackSize = LargeStack.size
             thread.start()
         }
 
