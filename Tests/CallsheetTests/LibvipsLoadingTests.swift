@@ -13,7 +13,7 @@ import Testing
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         // The loader's report is long: into a file, so a full pipe never stops the program.
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("callsheet-ld-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: report.path, contents: nil)
+        try Data().write(to: report)
         defer { try? FileManager.default.removeItem(at: report) }
         let err = try FileHandle(forWritingTo: report)
         process.standardOutput = FileHandle.nullDevice
