@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Release builds on Linux carry the Swift runtime and Foundation inside the program (as
+// --static-swift-stdlib does): loading and linking a dozen shared libraries at every start took longer
+// than building a small site. Debug builds (swift run, swift test) link them as usual.
+let staticStdlib: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+let staticStdlibLink: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+
 let package = Package(
     name: "Callsheet",
     // macOS 15: String(validating:as:) and NSLock.withLock, which the code uses, need it there.
@@ -27,13 +33,10 @@ let package = Package(
             pkgConfig: "gumbo",
             providers: [.apt(["libgumbo-dev"]), .brew(["gumbo-parser"])]
         ),
-        // libvips (apt install libvips-dev, or brew install vips) behind plain C wrappers. Not a pkg-config
-        // system library: glib's pkg-config flags hold -pthread, which SwiftPM warns about on every build;
+        // libvips (apt install libvips-dev, or brew install vips) behind plain C wrappers, loaded with dlopen
+        // the first time an image is made, so not linked: a build with its images cached never loads it.
         // Sources/CVipsShim/vips_api.h declares what the wrappers call, checked against the real headers in CI.
-        .target(
-            name: "CVipsShim",
-            linkerSettings: [.linkedLibrary("vips"), .linkedLibrary("gobject-2.0"), .linkedLibrary("glib-2.0")]
-        ),
+        .target(name: "CVipsShim"),
         .target(
             name: "Callsheet",
             dependencies: [
@@ -44,6 +47,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            swiftSettings: staticStdlib,
             plugins: ["EmbedTheme"]
         ),
         // The built-in theme: templates/ compiled into the library (Plugins/EmbedTheme).
@@ -51,7 +55,8 @@ let package = Package(
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["embed-theme"]),
         .target(
             name: "CallsheetServer",
-            dependencies: ["Callsheet"]
+            dependencies: ["Callsheet"],
+            swiftSettings: staticStdlib
         ),
         .executableTarget(
             name: "build-site",
@@ -59,7 +64,9 @@ let package = Package(
                 "Callsheet",
                 "CallsheetServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: staticStdlib,
+            linkerSettings: staticStdlibLink
         ),
         .testTarget(
             name: "CallsheetTests",

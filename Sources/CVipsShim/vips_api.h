@@ -1,4 +1,5 @@
-// The part of libvips 8 (and glib) that CVipsShim.c calls, declared with libvips' own names and types.
+// The part of libvips 8 (and glib) that CVipsShim.c calls, declared with libvips' own names and types;
+// CVipsShim.c finds each in the library at run time and types its pointer from the declaration here.
 // Built normally, these declarations stand in for <vips/vips.h>. CI also compiles CVipsShim.c with the
 // real headers included first (`-include vips/vips.h`): then the stand-in types are skipped, every
 // prototype below must match the real one, and CVipsShim.c checks the constants.
@@ -10,11 +11,7 @@
 #ifndef __G_LIB_H__
 typedef int gboolean;
 typedef unsigned long GType;
-typedef unsigned char guchar;
-typedef char gchar;
-typedef size_t gsize;
 typedef void *gpointer;
-typedef enum { G_CHECKSUM_MD5, G_CHECKSUM_SHA1, G_CHECKSUM_SHA256 } GChecksumType;
 #define TRUE 1
 #define FALSE 0
 #endif
@@ -68,6 +65,5 @@ int vips_pngsave_buffer(VipsImage *in, void **buf, size_t *len, ...);
 gpointer (g_object_ref)(gpointer object);  // parenthesised: newer glib also makes it a macro
 void g_object_unref(gpointer object);
 void g_free(gpointer mem);
-gchar *g_compute_checksum_for_data(GChecksumType checksum_type, const guchar *data, gsize length);
 
 #endif

@@ -1,5 +1,5 @@
 // Plain, non-variadic wrappers over the few libvips calls Callsheet makes (Swift cannot call
-// libvips' variadic API). Every image and source returned here is owned by the caller and released
+// libvips' variadic API), which load libvips on first use. Every image and source returned here is owned by the caller and released
 // with cs_release; every buffer with cs_free. Only Sources/Callsheet/Images uses these.
 #ifndef CVIPS_SHIM_H
 #define CVIPS_SHIM_H
@@ -16,8 +16,9 @@ typedef enum {
     cs_crop_attention = 2, ///< fill the box, cut around what draws the eye
 } cs_crop;
 
-/// Starts libvips once for the whole process (safe to call from any thread, any number of times).
-/// `threads` is how many worker threads each image may use. Returns 0 on success.
+/// Loads and starts libvips once for the whole process (safe to call from any thread, any number of
+/// times); nothing of libvips is loaded before the first call. `threads` is how many worker threads each
+/// image may use. Returns 0 on success, -1 when libvips 8 cannot be loaded or started.
 int cs_start(int threads);
 
 /// A source over a copy of `data`, so the caller's buffer may go away. NULL when out of memory.
@@ -52,9 +53,6 @@ cs_object *cs_flatten(cs_object *image, unsigned int rgb);
 int cs_save_jpeg(cs_object *image, int quality, void **buffer, size_t *length);
 int cs_save_webp(cs_object *image, int quality, void **buffer, size_t *length);
 int cs_save_png(cs_object *image, void **buffer, size_t *length);
-
-/// The SHA-256 of `data` as 64 lower-case hex digits (free with cs_free).
-char *cs_sha256(const void *data, size_t length);
 
 /// Releases an image or a source.
 void cs_release(cs_object *object);

@@ -22,9 +22,15 @@ public struct StringTable: Sendable {
         "form_privacy_recipient", "form_privacy_link", "form_mailto_intro", "form_mailto_or",
     ]
 
-    /// Reads every `strings/*.yml` of the templates folder.
+    /// Reads every `strings/*.yml` of the templates folder. A file that is the built-in theme's, byte for
+    /// byte (a copy of the theme), takes the words already read from it.
     static func load(files: [String], displayPath: (String) -> String,
                      readText: (String) -> Result<String, Diagnostic>) -> (StringTable, [Diagnostic]) {
+        load(files: files, displayPath: displayPath, readText: readText, reusingBuiltIn: true)
+    }
+
+    private static func load(files: [String], displayPath: (String) -> String, readText: (String) -> Result<String, Diagnostic>,
+                             reusingBuiltIn: Bool) -> (StringTable, [Diagnostic]) {
         var table = StringTable()
         var problems: [Diagnostic] = []
         for file in files where file.hasPrefix("strings/") && file.hasSuffix(".yml") {
@@ -39,6 +45,11 @@ public struct StringTable: Sendable {
             switch readText(file) {
             case .success(let value): text = value
             case .failure(let problem): problems.append(problem); continue
+            }
+            if reusingBuiltIn, let data = BuiltInTheme.files[file], data.elementsEqual(text.utf8), var words = builtIn.byLanguage[code] {
+                words.file = shown
+                table.byLanguage[code] = words
+                continue
             }
             var words = Words(file: shown)
             switch YAMLValue.parse(text, path: shown) {
@@ -79,12 +90,12 @@ public struct StringTable: Sendable {
         return table
     }
 
-    /// The built-in theme's strings.
-    static var builtIn: StringTable {
+    /// The built-in theme's strings, read once per process.
+    static let builtIn: StringTable = {
         let files = BuiltInTheme.files
         return load(files: Array(files.keys), displayPath: { ThemeFiles.builtInDisplayRoot + "/" + $0 },
-                    readText: { file in SourceTree.decodeText(files[file] ?? Data(), path: file) }).0
-    }
+                    readText: { file in SourceTree.decodeText(files[file] ?? Data(), path: file) }, reusingBuiltIn: false).0
+    }()
 
     /// The words of `code`: its own file over the file of its base language (`fr-CA` over `fr`).
     func words(_ code: String) -> Words? {

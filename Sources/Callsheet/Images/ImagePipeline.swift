@@ -42,7 +42,7 @@ struct ImagePipeline {
     func run(_ work: [ImageJob], url: (String) -> URL) -> [ImageJob: Result<Outcome, ImageProblem>] {
         try? FileManager.default.createDirectory(at: cache.folder, withIntermediateDirectories: true)
         let hashes = SourceHashes(folder: cache.folder)
-        let settingsTag = String(VipsImage.sha256(Array(settings.fingerprint.utf8)).prefix(8))
+        let settingsTag = String(SHA256.hex(Array(settings.fingerprint.utf8)).prefix(8))
         let processor = ImageProcessor(settings: settings)
         let sources = work.map { url($0.source) }
         let results = dynamicMap(Array(zip(work, sources)), jobs: jobs) { job, file -> (String?, Result<Outcome, ImageProblem>) in
@@ -52,6 +52,8 @@ struct ImagePipeline {
             guard let bytes = read ?? (try? SourceTree.read(file).get()).map({ [UInt8]($0) }) else {
                 return (nil, .failure(.unreadable))
             }
+            // Only here, with an image to make, is libvips loaded.
+            guard VipsImage.available else { return (nil, .failure(.libvipsMissing)) }
             let tag = String(hash.prefix(8))
             let made: Result<ProcessedImage, ImageProblem>
             switch job {

@@ -4,6 +4,8 @@ enum ImageProblem: Error, Equatable {
     case unreadable
     /// Smaller than the size it must fill.
     case tooSmall(width: Int, height: Int, needed: String)
+    /// libvips 8, which makes every image, is not installed (or cannot start).
+    case libvipsMissing
 }
 
 /// Files made from one source image, by output path, with what the pages need to know about them.

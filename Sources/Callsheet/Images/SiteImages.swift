@@ -98,7 +98,11 @@ public struct SiteImages: Sendable {
     /// Warnings for images in `media/` that no page uses and that cannot be read: they are left out.
     func unusedUnreadable(used: Set<String>, displayPath: (String) -> String) -> [Diagnostic] {
         pictures.keys.sorted().compactMap { source in
-            guard !used.contains(source), case .failure = pictures[source] else { return nil }
+            guard !used.contains(source), case .failure(let problem) = pictures[source] else { return nil }
+            if problem == .libvipsMissing {
+                let (message, hint) = problem.message(for: source, role: "")
+                return .warning(message + ", so it is left out", at: SourceLocation(path: displayPath(source), line: 0), hint: hint)
+            }
             return .warning("this file is not a readable JPEG, PNG, WebP or SVG image, so it is left out",
                             at: SourceLocation(path: displayPath(source), line: 0),
                             hint: "open it in an image editor and export it again, or remove it")
@@ -116,6 +120,9 @@ extension ImageProblem {
         case .tooSmall(let width, let height, let needed):
             return ("\(role.isEmpty ? "" : role + " ")`\(path)` is \(width) x \(height) px, too small: it must be \(needed)",
                     "use a larger version of the picture")
+        case .libvipsMissing:
+            return ("\(role.isEmpty ? "" : role + " ")`\(path)` cannot be made: libvips 8, which processes images, could not be loaded",
+                    "install it (Debian and Ubuntu: apt-get install libvips42; macOS: brew install vips), or set CALLSHEET_LIBVIPS to its file")
         }
     }
 }

@@ -28,7 +28,7 @@ final class SourceHashes: @unchecked Sendable {
         if let entry = lock.withLock({ known[url.path] }), entry.count == 2, entry[0] == signature { return (entry[1], nil) }
         guard case .success(let data) = SourceTree.readAll(opened.descriptor, sizeHint: Int(opened.status.st_size)) else { return nil }
         let bytes = [UInt8](data)
-        let hash = VipsImage.sha256(bytes)
+        let hash = SHA256.hex(bytes)
         lock.withLock {
             known[url.path] = [signature, hash]
             changed = true

@@ -39,13 +39,14 @@ final class VipsImage {
         cs_release(object)
     }
 
-    /// Starts libvips once per process; later calls only return its answer.
-    static let started: Bool = cs_start(1) == 0
+    /// Loads and starts libvips once per process (nothing of it is loaded before); later calls only return
+    /// its answer: false when libvips 8 is not installed or cannot start.
+    static let available: Bool = cs_start(1) == 0
 
     /// An encoded image file (JPEG, PNG, WebP, SVG) held in a copy of `bytes`; nothing is decoded yet.
     /// Nil when libvips cannot start or memory runs out.
     static func file(_ bytes: [UInt8]) -> VipsImage? {
-        guard started else { return nil }
+        guard available else { return nil }
         return bytes.withUnsafeBytes { buffer in
             cs_source_new(buffer.baseAddress, buffer.count).map(VipsImage.init)
         }
@@ -102,13 +103,5 @@ final class VipsImage {
         defer { cs_free(buffer) }
         let bytes = Array(UnsafeRawBufferPointer(start: buffer, count: length))
         return format == .webp ? WebPChunks.strippingMetadata(bytes) : bytes
-    }
-
-    /// The SHA-256 of `bytes`, in hex (glib's, which libvips brings along).
-    static func sha256(_ bytes: [UInt8]) -> String {
-        let text = bytes.withUnsafeBytes { cs_sha256($0.baseAddress, $0.count) }
-        guard let text else { return "" }
-        defer { cs_free(text) }
-        return String(cString: text)
     }
 }

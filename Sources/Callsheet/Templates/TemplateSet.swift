@@ -51,7 +51,9 @@ public struct TemplateSet: Sendable {
         for (file, text) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
             var found = PartialReference.scan(text)
-            if let template = templates[name] {
+            // Only a delimiter change (`{{=<% %>=}}`) hides a partial from the scan; reading the parsed
+            // tokens through reflection costs more than parsing, so it is done only then.
+            if let template = templates[name], text.contains("{{=") {
                 found += referencesMissedByTheScan(template, text: text, scanned: found)
             }
             references[name] = found
@@ -103,16 +105,7 @@ public struct TemplateSet: Sendable {
 
     /// The values of `id="..."` attributes that hold no Mustache tag.
     static func literalIDs(in text: String) -> [String] {
-        var ids: [String] = []
-        var rest = text[...]
-        while let range = rest.range(of: "id=\"") {
-            let value = rest[range.upperBound...]
-            guard let end = value.firstIndex(of: "\"") else { break }
-            let id = value[..<end]
-            if !id.contains("{{"), !id.isEmpty { ids.append(String(id)) }
-            rest = value[end...]
-        }
-        return ids
+        text.quotedValues(after: "id=\"").filter { !$0.isEmpty && !$0.contains("{{") }
     }
 
     /// Renders `context` with the template for `kind`; nil when there is no such template.
@@ -168,27 +161,39 @@ struct PartialReference: Hashable {
     var column: Int
 
     /// Finds partial and parent tags with the default `{{ }}` delimiters (dynamic `{{>*name}}` ones are skipped).
+    /// A tag must close on the line it opens on.
     static func scan(_ text: String) -> [PartialReference] {
-        var references: [PartialReference] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (lineIndex, line) in lines.enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...]
-                guard let marker = afterOpen.first, marker == ">" || marker == "<" else {
-                    rest = afterOpen
+        text.withBytes { bytes in
+            let newline = UInt8(ascii: "\n"), open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+            var references: [PartialReference] = []
+            var line = 1, lineStart = 0, index = 0
+            while index + 1 < bytes.count {
+                let byte = bytes[index]
+                if byte == newline {
+                    line += 1
+                    lineStart = index + 1
+                    index += 1
                     continue
                 }
-                let inside = afterOpen.dropFirst()
-                guard let close = inside.range(of: "}}") else { break }
-                let name = inside[..<close.lowerBound].trimmingSpaces()
-                if !name.isEmpty, !name.hasPrefix("*") {
-                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    references.append(PartialReference(name: name, isParent: marker == "<", line: lineIndex + 1, column: column))
+                guard byte == open, bytes[index + 1] == open else { index += 1; continue }
+                let tagStart = index
+                index += 2
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ">") || bytes[index] == UInt8(ascii: "<") else { continue }
+                let isParent = bytes[index] == UInt8(ascii: "<")
+                var end = index + 1
+                while end + 1 < bytes.count, bytes[end] != newline, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
+                guard end + 1 < bytes.count, bytes[end] == close else {
+                    index = end  // not closed on this line: the rest of the line holds no tag
+                    continue
                 }
-                rest = inside[close.upperBound...]
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self).trimmingSpaces()
+                if !name.isEmpty, !name.hasPrefix("*") {
+                    let column = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<tagStart]), as: UTF8.self).count + 1
+                    references.append(PartialReference(name: name, isParent: isParent, line: line, column: column))
+                }
+                index = end + 2
             }
+            return references
         }
-        return references
     }
 }
