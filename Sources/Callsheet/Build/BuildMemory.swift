@@ -18,7 +18,7 @@ struct BuildMemory: Sendable {
     var contentTree: SourceTree
     var contentFiles: [String] { contentTree.files }
     var contentFileSet: Set<String>
-    var fileReads: [String: FileRead]
+    var fileReads: [String: FileRead] { report.content.fileReads }
     /// Files some page's reading read besides its own (`credits.csv`).
     var readByPages: Set<String>
     /// The site's shape: every page's kind, file, address and language in site order, and its picture.
@@ -100,7 +100,7 @@ struct SourceChanges: Sendable {
     /// page's reading read. Any other (an image, a static file) may change any page.
     func areFollowed(by memory: BuildMemory) -> Bool {
         contentFiles.allSatisfy { file in
-            memory.fileReads[file] != nil || memory.fileReads.values.contains { $0.alsoRead.contains(file) }
+            memory.fileReads[file] != nil || memory.readByPages.contains(file)
         }
     }
 }

@@ -14,10 +14,10 @@ extension SiteBuilder {
         var warnings = Diagnostics()
         var dropped = Set<Diagnostic>()
         var delta = SiteDelta(files: [:])
-        for (file, read) in plan.reads { next.fileReads[file] = read }
-        for (index, after) in plan.rendered {
+        for (file, read) in plan.reads { next.report.content.fileReads[file] = read }
+        for (index, (page, after)) in plan.rendered {
             let path = after.outputPath
-            next.report.content.pages[index].body = plan.reads[next.report.content.pages[index].contentPath ?? ""]?.page?.body ?? ""
+            next.report.content.pages[index] = page
             dropped.formUnion(next.pages[path]?.diagnostics ?? [])
             warnings.append(contentsOf: after.diagnostics)
             if next.report.site.files[path] != after.html { delta.files[path] = after.html }
@@ -25,7 +25,6 @@ extension SiteBuilder {
             next.pages[path] = after
         }
         warnings.append(contentsOf: next.report.warnings.filter { !dropped.contains($0) })
-        next.report.content.fileReads = next.fileReads
         next.report.warnings = warnings.sorted
         next.report.timings = clock.timings
         memory = next
@@ -36,8 +35,8 @@ extension SiteBuilder {
 /// The pages a body-only edit renders again, rendered, with the readings of the changed files.
 private struct BodyRendering {
     var reads: [String: FileRead] = [:]
-    /// By index in the site's pages.
-    var rendered: [Int: RenderedPage] = [:]
+    /// By index in the site's pages: each page with its new body, rendered.
+    var rendered: [Int: (page: Page, output: RenderedPage)] = [:]
 
     init?(after changes: SourceChanges, in memory: BuildMemory?, clock: inout StageClock) {
         guard let last = memory, !changes.everything, !changes.templates else { return nil }
@@ -62,17 +61,17 @@ private struct BodyRendering {
             let after = renderer.render(page)
             // A page that now shows other images changes what is copied: the general rebuild sees to that.
             guard after.images == before.images, !after.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-            rendered[index] = after
+            rendered[index] = (page, after)
         }
         clock.lap("render pages")
         // Every link to an anchor is looked up again (one lookup each), with the new ids of the pages rendered again.
         let again = Dictionary(changed.map { (pages[$0].sitePath, $0) }, uniquingKeysWith: { first, _ in first })
-        let renderedPaths = Set(rendered.values.map(\.outputPath))
-        var links = [last.languages.anchors] + rendered.values.map(\.anchors)
+        let renderedPaths = Set(rendered.values.map(\.output.outputPath))
+        var links = [last.languages.anchors] + rendered.values.map(\.output.anchors)
         for (path, page) in last.pages where !renderedPaths.contains(path) { links.append(page.anchors) }
         let rendered = self.rendered
         let problems = SiteBuilder.checkAnchors(links) { sitePath in
-            if let index = again[sitePath] { return rendered[index]?.ids }
+            if let index = again[sitePath] { return rendered[index]?.output.ids }
             return last.pages[Page.outputPath(of: sitePath)]?.ids
         }
         guard problems.isEmpty else { return nil }

@@ -245,8 +245,8 @@ public struct SiteBuilder {
         let shape = content.pages.map(PageShape.init)
         let facts = languages.renderers.mapValues(\.context.facts)
         var unchanged: [String: RenderedPage] = [:]
-        if let memory, kept != nil, readings != nil, changes.areFollowed(by: memory), memory.shape == shape {
-            let reread = Set(content.fileReads.keys).subtracting(readings?.keys ?? [:].keys)
+        if let memory, kept != nil, let readings, changes.areFollowed(by: memory), memory.shape == shape {
+            let reread = Set(content.fileReads.keys.filter { readings[$0] == nil })
             var changedFacts: [String: Set<SharedFact>] = [:]
             for (code, table) in facts { changedFacts[code] = memory.facts[code].map(table.changed(since:)) }
             for page in content.pages {
@@ -307,7 +307,7 @@ public struct SiteBuilder {
                                  templateSources: templates.sources.map { (templateTree.displayPath(of: $0.key), $0.value) }
                                      .sorted { $0.0 < $1.0 }, timings: clock.timings, images: images)
         let next = BuildMemory(templateTree: templateTree, templates: templates, strings: strings, stringProblems: stringProblems,
-                               contentTree: contentTree, contentFileSet: Set(contentTree.files), fileReads: content.fileReads,
+                               contentTree: contentTree, contentFileSet: Set(contentTree.files),
                                readByPages: content.fileReads.values.reduce(into: Set<String>()) { $0.formUnion($1.alsoRead) },
                                shape: shape, facts: facts,
                                pages: Dictionary(rendered.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first }),

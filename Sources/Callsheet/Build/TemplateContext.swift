@@ -4,7 +4,6 @@ struct TemplateContext: Sendable {
     let config: SiteConfig
     // What pages share is private: a render reaches it only through the functions below, which note
     // what it read in the render's `ReadLog`.
-    private let pages: [Page]
     private let services: [Page]
     /// Where each service (by site path) is in `services`, so a service page finds its neighbours at once.
     private let serviceIndex: [String: Int]
@@ -17,6 +16,8 @@ struct TemplateContext: Sendable {
     private let homeServices: Prebuilt?
     private let postsList: Prebuilt?
     private let credits: CreditList?
+    /// The privacy page (`pages/privacy.md`), which the contact form links to.
+    private let privacy: Page?
     private let testimonials: [TestimonialItem]
     /// The value of each shared piece, to compare with the build before.
     private(set) var facts = FactTable()
@@ -41,7 +42,6 @@ struct TemplateContext: Sendable {
         self.strings = strings
         self.versions = versions
         words = Prebuilt(strings.templateStrings(config.language))
-        self.pages = pages
         self.menu = menu
         self.testimonials = testimonials
         services = pages.filter { $0.kind == .service }
@@ -63,7 +63,7 @@ struct TemplateContext: Sendable {
         let extraPages = pages.filter { $0.kind == .page && !inMenu.contains($0.sitePath) }
         let footerItems = extraPages.prefix(Self.footerPagesLimit).map { ListItem(title: $0.navTitle ?? $0.title, url: baseURL.url($0.sitePath)) }
         footerPages = extraPages.isEmpty ? nil : Prebuilt(footerItems)
-        let privacy = pages.first { $0.kind == .page && ($0.original ?? $0.contentPath) == "pages/privacy.md" }
+        privacy = pages.first { $0.kind == .page && ($0.original ?? $0.contentPath) == "pages/privacy.md" }
         facts.set(.menu, menu.map { [$0.label, $0.page.sitePath] })
         facts.set(.footer, footerItems)
         facts.set(.services, serviceItems)
@@ -180,6 +180,6 @@ struct TemplateContext: Sendable {
     /// The privacy page (`pages/privacy.md`), which the contact form links to.
     func privacyPage(reads: ReadLog) -> Page? {
         reads.note(.privacyPage)
-        return pages.first { $0.kind == .page && ($0.original ?? $0.contentPath) == "pages/privacy.md" }
+        return privacy
     }
 }
