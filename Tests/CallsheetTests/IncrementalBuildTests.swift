@@ -167,7 +167,7 @@ import Testing
     }
 
     /// A random walk of edits on other people's sites (the fixtures), seeded so a failure can be replayed.
-    @Test(arguments: ["portfolio-site", "bilingual-site"])
+    @Test(arguments: ["portfolio-site", "bilingual-site", "long-faq-site"])
     func randomEditsToAnotherSiteGiveTheSameSiteAsABuildFromScratch(name: String) throws {
         let site = try TestSite([:])
         defer { site.remove() }
