@@ -69,10 +69,14 @@ import Testing
     @Test func aLongListEncodesEveryItemInOrder() throws {
         struct Item: Encodable { let title: String; let isNew: Bool }
         let items = (0..<5000).map { Item(title: "Item \($0)", isNew: $0.isMultiple(of: 2)) }
-        let encoded = try #require(ContextEncoder.encode(items) as? [[String: Any]])
+        guard case .list(let encoded) = ContextEncoder.encode(items) else {
+            Issue.record("a list of items must encode as a list")
+            return
+        }
         #expect(encoded.count == 5000)
         #expect(encoded.enumerated().allSatisfy { index, item in
-            item["title"] as? String == "Item \(index)" && item["is_new"] as? Bool == index.isMultiple(of: 2)
+            guard case .text(let title)? = item["title"], case .flag(let isNew)? = item["is_new"] else { return false }
+            return title == "Item \(index)" && isNew == index.isMultiple(of: 2)
         })
     }
 }

@@ -9,7 +9,7 @@ import Testing
     static let missingHere: Set<String> = []
 
     /// Every page's template data, built the way `SiteBuilder.render` builds it.
-    static func contexts(content: String) throws -> [(PageKind, [String: Any])] {
+    static func contexts(content: String) throws -> [(PageKind, TemplateValue)] {
         let tree = SourceTree.scan(content).0!
         let templateTree = SourceTree.scan(Repository.templates).0!
         let strings = StringTable.load(files: templateTree.files, displayPath: templateTree.displayPath(of:), readText: templateTree.readText).0
@@ -28,8 +28,8 @@ import Testing
     }
 
     /// Dotted paths into nested dictionaries; lists, and dictionaries documented as one key, end a path.
-    static func paths(_ value: Any, prefix: String = "", leaves: Set<String>) -> Set<String> {
-        guard let dictionary = value as? [String: Any], !leaves.contains(prefix) else { return [prefix] }
+    static func paths(_ value: TemplateValue, prefix: String = "", leaves: Set<String>) -> Set<String> {
+        guard case .object(let dictionary) = value, !leaves.contains(prefix) else { return [prefix] }
         return dictionary.reduce(into: Set<String>()) { result, entry in
             result.formUnion(paths(entry.value, prefix: prefix.isEmpty ? entry.key : prefix + "." + entry.key, leaves: leaves))
         }

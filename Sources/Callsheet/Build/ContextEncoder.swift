@@ -1,25 +1,20 @@
-/// Turns typed template data into the dictionaries and arrays that swift-mustache renders: the one
-/// place where typed values become `Any`. Property names become snake_case keys (`headTitle` is
+/// Turns typed template data into `TemplateValue`s, what the template renderer reads: the one place
+/// where typed values lose their types. Property names become snake_case keys (`headTitle` is
 /// `head_title`), nil values are left out, and so are empty lists, so `{{#list}}` skips them.
 /// Each value is turned into its template form as soon as it is encoded (a dictionary or array is
 /// filled in place), so no tree of intermediate nodes is built and torn down for every page.
 enum ContextEncoder {
-    static func encode<T: Encodable>(_ value: T) -> Any {
-        convert(value) ?? [String: Any]()
-    }
-
-    /// The template data of a page: a dictionary at the top.
-    static func dictionary<T: Encodable>(_ value: T) -> [String: Any] {
-        encode(value) as? [String: Any] ?? [:]
+    static func encode<T: Encodable>(_ value: T) -> TemplateValue {
+        convert(value) ?? .object([:])
     }
 
     /// The template form of one value; nil for a value that is left out (nothing, or an empty list).
-    static func convert<T: Encodable>(_ value: T) -> Any? {
+    static func convert<T: Encodable>(_ value: T) -> TemplateValue? {
         switch value {
-        case let text as String: return text
-        case let flag as Bool: return flag
-        case let number as Int: return number
-        case let number as Double: return number
+        case let text as String: return .text(text)
+        case let flag as Bool: return .flag(flag)
+        case let number as Int: return .integer(number)
+        case let number as Double: return .number(number)
         case let prebuilt as Prebuilt: return prebuilt.value
         default:
             let slot = ContextSlot()
@@ -53,9 +48,8 @@ enum ContextEncoder {
 }
 
 /// A value already in template form (a list shared by every page, built once); encoded as it is.
-struct Prebuilt: Encodable, @unchecked Sendable {
-    /// Strings, booleans, numbers, and arrays and dictionaries of them, never changed once made.
-    let value: Any
+struct Prebuilt: Encodable, Sendable {
+    let value: TemplateValue
 
     init<T: Encodable>(_ typed: T) { value = ContextEncoder.encode(typed) }
 

@@ -52,7 +52,7 @@ struct PageRenderer: Sendable {
     }
 
     /// What the page's template receives, and what making it found.
-    func templateData(for page: Page) -> ([String: Any], KindRendering) {
+    func templateData(for page: Page) -> (TemplateValue, KindRendering) {
         var rendering = KindRendering(page: page, renderer: self)
         let (document, problems, anchors) = Self.markdown(page.body, in: page, firstLine: 1, config: config, resolver: resolver,
                                                           images: images)
@@ -71,7 +71,7 @@ struct PageRenderer: Sendable {
                                     ogImage: rendering.ogImage, ogImageAlt: rendering.ogImageAlt)
         (pageData.ogImageWidth, pageData.ogImageHeight) = (rendering.ogImageSize?.width, rendering.ogImageSize?.height)
         let data = TemplateData(site: site, page: pageData, kind: kindData, strings: context.templateStrings)
-        return (ContextEncoder.dictionary(data), rendering)
+        return (ContextEncoder.encode(data), rendering)
     }
 
     /// Parses Markdown written in `page` from body line `firstLine` on, resolving its links; returns it with

@@ -40,7 +40,7 @@ final class SourceFinder: @unchecked Sendable {
         for (path, text) in report.templateSources where path.hasSuffix(".mustache") && path.hasPrefix(prefix) {
             let name = String(path.dropFirst(prefix.count).dropLast(".mustache".count))
             byName[name] = Template(path: path, lines: text.split(separator: "\n", omittingEmptySubsequences: false))
-            references[name] = PartialReference.scan(text).map(\.name)
+            references[name] = (try? TemplateParser.parse(text).get())?.references.map(\.name) ?? []
         }
         templatesByName = byName
         var closures: [PageKind: [String]] = [:]

@@ -50,7 +50,7 @@ public struct FieldReader {
             diagnostics.error("`\(key)` must be text, found \(value.shapeName)", at: value.location)
             return nil
         }
-        let trimmed = HTML.separatingMarkup(text.trimmingSpaces())
+        let trimmed = text.trimmingSpaces()
         if trimmed.isEmpty {
             if required { diagnostics.error("`\(key)` is empty", at: value.location) }
             return nil

@@ -171,7 +171,7 @@ extension ContactForm {
                     reader.append(.error("each option must be a short text", at: option.location))
                     continue
                 }
-                let trimmed = HTML.separatingMarkup(text.trimmingSpaces())
+                let trimmed = text.trimmingSpaces()
                 if !listed.insert(trimmed).inserted {
                     reader.append(.error("the option `\(trimmed)` is listed twice", at: option.location))
                 }

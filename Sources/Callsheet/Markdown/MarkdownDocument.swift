@@ -77,7 +77,7 @@ public final class MarkdownDocument {
             let isHeading = cmark_node_get_type(node) == CMARK_NODE_HEADING
             blocks.append(MarkdownBlock(
                 headingLevel: isHeading ? Int(cmark_node_get_heading_level(node)) : nil,
-                text: isHeading ? HTML.separatingMarkup(Self.plainText(of: node)) : "",
+                text: isHeading ? Self.plainText(of: node) : "",
                 line: Int(cmark_node_get_start_line(node)),
                 column: Int(cmark_node_get_start_column(node))))
             child = cmark_node_next(node)

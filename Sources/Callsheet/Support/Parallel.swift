@@ -4,7 +4,7 @@ import Foundation
 /// several threads at once, so it must be `@Sendable`: the compiler then refuses one that captures
 /// shared mutable state. Each thread takes the next item when it is free (pages differ in cost, so a
 /// fixed share could leave one thread idle), and has a large stack, so a page's render runs on it
-/// directly (`TemplateRender`) rather than being handed to another thread.
+/// directly (`TemplateRenderer`) rather than being handed to another thread.
 func concurrentMap<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int,
                                                       _ transform: @Sendable (Item) -> Result) -> [Result] {
     let jobs = max(1, min(jobs, items.count))

@@ -1,10 +1,9 @@
 import Foundation
-import Mustache
 
 /// The site's Mustache templates, parsed once and shared by every page render.
 public struct TemplateSet: Sendable {
     /// The templates, each named by its path without `.mustache` (`faq`, `partials/head`).
-    public let library: MustacheLibrary
+    let templates: [String: ParsedTemplate]
     /// The names of every template.
     public let names: Set<String>
     /// Files under `assets/`, as paths inside the templates folder.
@@ -21,7 +20,7 @@ public struct TemplateSet: Sendable {
     public static func load(files: [String], displayPath: (String) -> String,
                             readText: (String) -> Result<String, Diagnostic>) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: ParsedTemplate] = [:]
         var sources: [String: String] = [:]
         var assets: [String] = []
         for file in files {
@@ -37,25 +36,19 @@ public struct TemplateSet: Sendable {
             case .success(let value): text = value
             case .failure(let diagnostic): diagnostics.append(diagnostic); continue
             }
-            do {
-                templates[name] = try MustacheTemplate(string: text)
+            switch TemplateParser.parse(text) {
+            case .success(let template):
+                templates[name] = template
                 sources[file] = text
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(message(for: error.error), at: SourceLocation(
-                    path: displayPath(file), line: error.context.lineNumber, column: error.context.columnNumber)))
-            } catch {
-                diagnostics.append(.error("this template cannot be read: \(error)", at: SourceLocation(path: displayPath(file))))
+            case .failure(let error):
+                diagnostics.append(.error(error.message, at: SourceLocation(path: displayPath(file), line: error.line, column: error.column),
+                                          hint: error.hint))
             }
         }
         var references: [String: [PartialReference]] = [:]
-        for (file, text) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
-            let name = String(file.dropLast(".mustache".count))
-            var found = PartialReference.scan(text)
-            // Only a delimiter change (`{{=<% %>=}}`) hides a partial from the scan; reading the parsed
-            // tokens through reflection costs more than parsing, so it is done only then.
-            if let template = templates[name], text.contains("{{=") {
-                found += referencesMissedByTheScan(template, text: text, scanned: found)
-            }
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
+            let file = name + ".mustache"
+            let found = template.references
             references[name] = found
             for reference in found where templates[reference.name] == nil {
                 let kind = reference.isParent ? "the parent template" : "the partial"
@@ -67,7 +60,7 @@ public struct TemplateSet: Sendable {
         diagnostics += cycles(in: references, displayPath: displayPath)
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         let fixedIDs = Set(sources.values.flatMap(literalIDs)).union(["top"])
-        var set = TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys),
+        var set = TemplateSet(templates: templates, names: Set(templates.keys),
                               assetFiles: assets, sources: sources, fixedIDs: fixedIDs)
         for name in templates.keys { set.displayPaths[name] = displayPath(name + ".mustache") }
         return (set, diagnostics)
@@ -109,15 +102,15 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders `context` with the template for `kind`; nil when there is no such template.
-    public func render(_ kind: PageKind, context: [String: Any]) -> String? {
+    func render(_ kind: PageKind, context: TemplateValue) -> String? {
         try? renderWatched(kind, context: context).get()
     }
 
     /// Renders `context` with the template for `kind`, stopping a render that goes too deep or does too
-    /// much work (see `TemplateRender`) with a diagnostic that names the page and the template.
-    func renderWatched(_ kind: PageKind, context: [String: Any], page: String? = nil) -> Result<String?, Diagnostic> {
+    /// much work (see `TemplateRenderer`) with a diagnostic that names the page and the template.
+    func renderWatched(_ kind: PageKind, context: TemplateValue, page: String? = nil) -> Result<String?, Diagnostic> {
         let name = kind.templateName
-        switch TemplateRender.render(context, template: name, library: library) {
+        switch TemplateRenderer.render(context, template: name, templates: templates) {
         case .success(let html):
             return .success(html)
         case .failure(.tooDeep):
@@ -130,27 +123,6 @@ public struct TemplateSet: Sendable {
                                    hint: "sections nested over lists multiply: a list inside a list inside a list repeats every item for every item"))
         }
     }
-
-    static func message(for error: Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect:
-            return "this closing tag does not match the section it closes"
-        case MustacheTemplate.Error.unfinishedName:
-            return "this tag is not finished; it needs a closing `}}`"
-        case MustacheTemplate.Error.expectedSectionEnd:
-            return "a section opened in this template is never closed with `{{/name}}`"
-        case MustacheTemplate.Error.invalidSetDelimiter:
-            return "this set-delimiter tag is malformed"
-        case MustacheTemplate.Error.transformAppliedToInheritanceSection:
-            return "a transform cannot be applied to a block or parent template"
-        case MustacheTemplate.Error.illegalTokenInsideInheritSection, MustacheTemplate.Error.textInsideInheritSection:
-            return "only `{{$block}}` sections may appear inside `{{<parent}}`"
-        case MustacheTemplate.Error.invalidConfigVariableSyntax, MustacheTemplate.Error.unrecognisedConfigVariable:
-            return "this `{{% ... }}` pragma is not understood"
-        default:
-            return "this template has a syntax error (\(error))"
-        }
-    }
 }
 
 /// A `{{> name}}` or `{{< name}}` tag found in template text.
@@ -159,41 +131,4 @@ struct PartialReference: Hashable {
     var isParent: Bool
     var line: Int
     var column: Int
-
-    /// Finds partial and parent tags with the default `{{ }}` delimiters (dynamic `{{>*name}}` ones are skipped).
-    /// A tag must close on the line it opens on.
-    static func scan(_ text: String) -> [PartialReference] {
-        text.withBytes { bytes in
-            let newline = UInt8(ascii: "\n"), open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-            var references: [PartialReference] = []
-            var line = 1, lineStart = 0, index = 0
-            while index + 1 < bytes.count {
-                let byte = bytes[index]
-                if byte == newline {
-                    line += 1
-                    lineStart = index + 1
-                    index += 1
-                    continue
-                }
-                guard byte == open, bytes[index + 1] == open else { index += 1; continue }
-                let tagStart = index
-                index += 2
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ">") || bytes[index] == UInt8(ascii: "<") else { continue }
-                let isParent = bytes[index] == UInt8(ascii: "<")
-                var end = index + 1
-                while end + 1 < bytes.count, bytes[end] != newline, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
-                guard end + 1 < bytes.count, bytes[end] == close else {
-                    index = end  // not closed on this line: the rest of the line holds no tag
-                    continue
-                }
-                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self).trimmingSpaces()
-                if !name.isEmpty, !name.hasPrefix("*") {
-                    let column = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<tagStart]), as: UTF8.self).count + 1
-                    references.append(PartialReference(name: name, isParent: isParent, line: line, column: column))
-                }
-                index = end + 2
-            }
-            return references
-        }
-    }
 }
