@@ -122,6 +122,26 @@ extension TestSite {
         ])
     }
 
+    /// An iPhone's HEIC photo and a scanner's TIFF record where they were taken; the build cannot strip
+    /// them, so it refuses them wherever they sit, and still copies a GIF and a PDF.
+    @Test func aPhotoTheBuildCannotCleanIsRefusedWhereverItSits() throws {
+        let site = try TestSite(["about.md": "---\ntitle: About\n---\nMy [CV](media/cv.pdf).\n"])
+        defer { site.remove() }
+        try site.write(bytes: [0, 0, 0, 0x18] + Array("ftypheicmif1heic GPSLatitude 48.85".utf8), to: "content/media/IMG_0412.HEIC")
+        try site.write(bytes: Array("II*\u{0}GPSLatitude 48.85".utf8), to: "content/static/scans/set-plan.tif")
+        try site.write(bytes: Array("%PDF-1.4 a CV".utf8), to: "content/media/cv.pdf")
+        try site.write(bytes: Array("GIF89a".utf8), to: "content/media/wave.gif")
+        let errors = site.errors()
+        #expect(errors.map { $0.location?.description } == ["content/media/IMG_0412.HEIC:1:1", "content/static/scans/set-plan.tif:1:1"])
+        #expect(errors.allSatisfy { $0.message.contains("where and with what camera it was taken") && $0.hint?.contains("JPEG") == true })
+        for path in ["content/media/IMG_0412.HEIC", "content/static/scans/set-plan.tif"] {
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent(path))
+        }
+        try site.buildOK()
+        #expect(site.read("media/cv.pdf") == "%PDF-1.4 a CV")
+        #expect(site.read("media/wave.gif") == "GIF89a")
+    }
+
     @Test func aTinyIconIsAnErrorAtItsLine() throws {
         let site = try TestSite(["site.yml": TestSite.minimalSiteYML + "\nicon: media/icon.png\n"])
         try site.write(bytes: TestImages.taggedPNG(width: 120, height: 120), to: "content/media/icon.png")

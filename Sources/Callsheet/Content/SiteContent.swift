@@ -64,6 +64,12 @@ public struct SiteContent: Sendable {
         let fileSet = Set(files)
         for file in files {
             if file == "site.yml" || consumed.contains(file) { continue }
+            if file.hasPrefix("media/") || file.hasPrefix("static/"), let format = ImageFormat.unprocessedPhoto(name: file) {
+                diagnostics.error("this is a \(format) photo, which the build cannot clean: published as it is, it would tell every visitor where and with what camera it was taken",
+                                  at: SourceLocation(path: displayPath(file), line: 1, column: 1),
+                                  hint: "export it as JPEG (the build then removes its location and camera data), or remove it")
+                continue
+            }
             if file.hasPrefix("media/") { media.append(file); continue }
             if file.hasPrefix("static/") { statics.append(file); continue }
             var translation: (original: String, code: String)?

@@ -18,6 +18,22 @@ public enum ImageFormat: String, Sendable, Codable, Hashable {
         return [".jpg", ".jpeg", ".png", ".webp"].contains { lower.hasSuffix($0) }
     }
 
+    /// The name of a photo format the build does not process, but which records where and with what a
+    /// picture was taken (EXIF, with GPS), when a file name says it is one: published as it is, it
+    /// would tell every visitor where the photo was taken. Nil for any other file.
+    static func unprocessedPhoto(name: String) -> String? {
+        let lower = name.lowercased()
+        guard let dot = lower.lastIndex(of: ".") else { return nil }
+        switch lower[lower.index(after: dot)...] {
+        case "heic", "heif", "hif": return "HEIC"
+        case "avif": return "AVIF"
+        case "tif", "tiff": return "TIFF"
+        case "dng", "cr2", "cr3", "nef", "arw", "orf", "rw2", "raf", "pef", "srw": return "camera raw"
+        case "jxl": return "JPEG XL"
+        default: return nil
+        }
+    }
+
     /// Whether a file name says it is an image a page may show (raster or SVG).
     static func isImage(name: String) -> Bool {
         isRaster(name: name) || name.lowercased().hasSuffix(".svg")
