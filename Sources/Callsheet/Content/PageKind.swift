@@ -17,7 +17,7 @@ public enum PageKind: String, Sendable, CaseIterable {
     private var declared: KindDeclaration {
         switch self {
         case .home:
-            return KindDeclaration(source: .file("index.md", optional: true), defaultTitle: "Home",
+            return KindDeclaration(source: .file("index.md", optional: true, address: ""), defaultTitle: "Home",
                                    keys: ["image", "image_alt"], ogType: "website", render: HomeData.render)
         case .about:
             return KindDeclaration(source: .file("about.md"), defaultTitle: "About", menuLabel: "About",
@@ -50,14 +50,14 @@ public enum PageKind: String, Sendable, CaseIterable {
             return KindDeclaration(source: .folder("pages"), defaultTitle: "Untitled", titleRequired: true,
                                    keys: ["image", "image_alt"])
         case .notFound:
-            return KindDeclaration(source: .file("404.md", optional: true), defaultTitle: "Page not found", isNoIndex: true)
+            return KindDeclaration(source: .file("404.md", optional: true, address: "404.html"), defaultTitle: "Page not found", isNoIndex: true)
         }
     }
 
     /// The site path of a kind that has one fixed address (`faq/`); nil for kinds whose pages take a slug.
     var fixedSitePath: String? {
         switch declaration.source {
-        case .file(let name, _): return name == "index.md" ? "" : (name == "404.md" ? "404.html" : String(name.dropLast(3)) + "/")
+        case .file(let name, _, let address): return address ?? String(name.dropLast(3)) + "/"
         case .sectionList(let section): return section.folder + "/"
         case .generated(let path): return path
         case .sectionItem, .folder: return nil
@@ -70,7 +70,7 @@ public enum PageKind: String, Sendable, CaseIterable {
         guard file.hasSuffix(".md") else { return nil }
         for kind in allCases {
             switch kind.declaration.source {
-            case .file(let name, _) where parts.count == 1 && name == file: return kind
+            case .file(let name, _, _) where parts.count == 1 && name == file: return kind
             case .sectionList(let section) where file == section.folder + "/_index.md": return kind
             case .sectionItem(let section) where parts.count == 2 && parts[0] == section.folder && parts[1] != "_index.md": return kind
             case .folder(let folder) where parts.count == 2 && parts[0] == folder: return kind
@@ -84,8 +84,9 @@ public enum PageKind: String, Sendable, CaseIterable {
 
 /// Where a kind's pages come from.
 enum PageSource: Sendable {
-    /// One file at the top of `content/`; `optional` kinds are made up when it is missing.
-    case file(String, optional: Bool = false)
+    /// One file at the top of `content/`; `optional` kinds are made up when it is missing. Its page is
+    /// at `address`, or else at the file's name as a folder (`faq.md` at `faq/`).
+    case file(String, optional: Bool = false, address: String? = nil)
     /// The list page of a section (`services/_index.md`, made up when the section has items).
     case sectionList(Section)
     /// One page per Markdown file of a section's folder.

@@ -20,7 +20,7 @@ extension SiteContent {
         }
         for kind in PageKind.allCases where !kinds.contains(kind) {
             switch kind.declaration.source {
-            case .file(_, optional: true):
+            case .file(_, optional: true, _):
                 var page = generated(kind)
                 if kind == .home { page.title = config.title }
                 if kind == .notFound {
