@@ -12,19 +12,24 @@ extension SiteBuilder {
         // memory is changed in place, not copied.
         guard let plan = BodyRendering(after: changes, in: memory, clock: &clock), var next = memory.take() else { return nil }
         var warnings = Diagnostics()
-        var dropped = Set<Diagnostic>()
+        // What the pages rendered again said last time, as counts: another page may have said the same.
+        var dropped: [Diagnostic: Int] = [:]
         var delta = SiteDelta(files: [:])
         for (file, read) in plan.reads { next.report.content.fileReads[file] = read }
         for (index, (page, after)) in plan.rendered {
             let path = after.outputPath
             next.report.content.pages[index] = page
-            dropped.formUnion(next.pages[path]?.diagnostics ?? [])
+            for old in next.pages[path]?.diagnostics ?? [] { dropped[old, default: 0] += 1 }
             warnings.append(contentsOf: after.diagnostics)
             if next.report.site.files[path] != after.html { delta.files[path] = after.html }
             next.report.site.files[path] = after.html
             next.pages[path] = after
         }
-        warnings.append(contentsOf: next.report.warnings.filter { !dropped.contains($0) })
+        warnings.append(contentsOf: next.report.warnings.filter { warning in
+            guard let count = dropped[warning], count > 0 else { return true }
+            dropped[warning] = count - 1
+            return false
+        })
         next.report.warnings = warnings.sorted
         next.report.timings = clock.timings
         memory = next
