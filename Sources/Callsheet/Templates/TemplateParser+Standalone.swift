@@ -49,7 +49,15 @@ extension TemplateParser {
     /// a variable is, so its line keeps its whitespace and its line ending.
     private static func lineStandsAlone(_ line: [TemplateToken], opened: [TemplateToken.Kind]) -> Bool {
         var hasTag = false
-        var parents = opened
+        // Sections opened on this line, and how many of those open before it this line closes: the
+        // stack is not copied, so a template of a million lines costs a million steps.
+        var openedHere: [TemplateToken.Kind] = []
+        var closedBefore = 0
+        func enclosing(skippingHere skip: Int) -> TemplateToken.Kind? {
+            if openedHere.count > skip { return openedHere[openedHere.count - 1 - skip] }
+            let index = opened.count - 1 - closedBefore - (skip - openedHere.count)
+            return index >= 0 ? opened[index] : nil
+        }
         var previous: TemplateToken?
         for token in line {
             if token.kind == .text {
@@ -57,9 +65,11 @@ extension TemplateParser {
                 continue
             }
             guard token.canStandAlone else { return false }
-            if token.kind == .close, let open = previous, open.kind == .block, parents.dropLast().last != .parent { return false }
-            if [.block, .section, .inverted, .parent].contains(token.kind) { parents.append(token.kind) }
-            if token.kind == .close, !parents.isEmpty { parents.removeLast() }
+            if token.kind == .close, previous?.kind == .block, !openedHere.isEmpty, enclosing(skippingHere: 1) != .parent { return false }
+            if [.block, .section, .inverted, .parent].contains(token.kind) { openedHere.append(token.kind) }
+            if token.kind == .close {
+                if openedHere.isEmpty { closedBefore += 1 } else { openedHere.removeLast() }
+            }
             hasTag = true
             previous = token
         }

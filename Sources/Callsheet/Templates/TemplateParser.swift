@@ -49,8 +49,10 @@ private struct TreeBuilder {
         var overrides: [String: BlockOverride] = [:]
     }
 
-    let bytes: [UInt8]
+    let columns: ColumnCounter
     var references: [PartialReference] = []
+
+    init(bytes: [UInt8]) { columns = ColumnCounter(bytes) }
 
     mutating func build(_ tokens: [TemplateToken]) throws -> ParsedTemplate {
         var stack: [Frame] = []
@@ -162,10 +164,28 @@ private struct TreeBuilder {
     }
 
     private func column(of token: TemplateToken) -> Int {
-        TemplateTokenizer.column(in: bytes, lineStart: token.lineStart, offset: token.offset)
+        columns.column(lineStart: token.lineStart, offset: token.offset)
     }
 
     private func error(_ message: String, at token: TemplateToken, hint: String? = nil) -> TemplateSyntaxError {
         TemplateSyntaxError(message: message, hint: hint, line: token.line, column: column(of: token))
+    }
+}
+
+/// Columns of tags in the order they come, each counted on from the one before on its line, so a line
+/// holding thousands of tags is counted once, not once per tag.
+private final class ColumnCounter {
+    private let bytes: [UInt8]
+    private var lineStart = -1, offset = 0, column = 1
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func column(lineStart: Int, offset: Int) -> Int {
+        if lineStart != self.lineStart || offset < self.offset {
+            (self.lineStart, self.offset, column) = (lineStart, lineStart, 1)
+        }
+        column += TemplateTokenizer.column(in: bytes, lineStart: self.offset, offset: offset) - 1
+        self.offset = offset
+        return column
     }
 }

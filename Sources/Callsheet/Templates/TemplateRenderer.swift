@@ -14,6 +14,8 @@ enum TemplateRenderProblem: Error, Equatable {
 struct TemplateRenderer {
     /// Lookups a page may make; an FAQ of 1,000 questions makes about 20,000, a list of 10,000 services 50,000.
     static let lookupBudget = 1_000_000
+    /// Bytes a page may come to; the built-in theme's list of 10,000 services is about 3 MB.
+    static let outputBudget = 64 << 20
     /// Partials inside partials; the built-in theme goes 3 deep.
     static let depthLimit = 64
     /// Stack a render may use, well inside the stack of the thread it runs on.
@@ -72,9 +74,11 @@ struct TemplateRenderer {
             switch node {
             case .text(let text):
                 writeText(text)
+                if output.utf8.count > Self.outputBudget { problem = .overBudget }
             case .variable(let name, let escaped):
                 guard let value = lookup(name) else { continue }
                 writeValue(value.interpolated, escaped: escaped)
+                if output.utf8.count > Self.outputBudget { problem = .overBudget }
             case .section(let name, let nodes, let inverted):
                 section(lookup(name), nodes, inverted: inverted)
             case .partial(let call):
