@@ -49,7 +49,9 @@ extension TemplateParser {
     /// a variable is, so its line keeps its whitespace and its line ending.
     private static func lineStandsAlone(_ line: [TemplateToken], opened: [TemplateToken.Kind]) -> Bool {
         var hasTag = false
-        var parents = opened
+        // The line closes at most as many sections as it has tokens: the rest of the stack is not needed (and
+        // copying it for every line of a deep nest took quadratic time).
+        var parents = Array(opened.suffix(line.count + 2))
         var previous: TemplateToken?
         for token in line {
             if token.kind == .text {

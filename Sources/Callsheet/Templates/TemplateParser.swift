@@ -51,8 +51,18 @@ private struct TreeBuilder {
 
     let bytes: [UInt8]
     var references: [PartialReference] = []
+    /// The columns of partial and parent tags, by offset, counted along each line once: counting from the
+    /// line's start for each tag took quadratic time on a long line of them.
+    var columns: [Int: Int] = [:]
 
     mutating func build(_ tokens: [TemplateToken]) throws -> ParsedTemplate {
+        var counted = (lineStart: -1, offset: 0, column: 1)
+        for token in tokens where token.kind == .partial || token.kind == .parent {
+            if token.lineStart != counted.lineStart { counted = (token.lineStart, token.lineStart, 1) }
+            counted.column += TemplateTokenizer.column(in: bytes, lineStart: counted.offset, offset: token.offset) - 1
+            counted.offset = token.offset
+            columns[token.offset] = counted.column
+        }
         var stack: [Frame] = []
         var top: [TemplateNode] = []
         func append(_ node: TemplateNode) {
@@ -162,7 +172,7 @@ private struct TreeBuilder {
     }
 
     private func column(of token: TemplateToken) -> Int {
-        TemplateTokenizer.column(in: bytes, lineStart: token.lineStart, offset: token.offset)
+        columns[token.offset] ?? TemplateTokenizer.column(in: bytes, lineStart: token.lineStart, offset: token.offset)
     }
 
     private func error(_ message: String, at token: TemplateToken, hint: String? = nil) -> TemplateSyntaxError {

@@ -2,11 +2,7 @@ extension TemplateRenderer {
     /// The value a name names: its first key looked up from the innermost section's value outwards (or in
     /// the innermost only, for `.key`), the rest inside what that found; then its transforms, in order.
     mutating func lookup(_ name: TemplateName) -> TemplateValue? {
-        lookups += 1
-        if lookups > Self.lookupBudget {
-            problem = .overBudget
-            return nil
-        }
+        guard spend() else { return nil }
         var value: TemplateValue?
         if name.keys.isEmpty {
             if name.anchored {
@@ -61,6 +57,17 @@ extension TemplateRenderer {
         return result
     }
 
+    /// Counts one step of work (a lookup, a partial, a filled block, a list item) against the budget; false,
+    /// with `problem` set, once the render has done more work, or written more, than any page needs.
+    mutating func spend() -> Bool {
+        lookups += 1
+        guard lookups <= Self.lookupBudget, output.utf8.count <= Self.outputBudget else {
+            problem = .overBudget
+            return false
+        }
+        return true
+    }
+
     /// Template text, indented as the partial or block it is in asks.
     mutating func writeText(_ text: String) {
         guard !indentation.isNone else {
@@ -72,6 +79,8 @@ extension TemplateRenderer {
             piece = piece.dropCommonPrefix(with: indentation.strip)
             // A line with nothing on it stays empty: no trailing whitespace.
             if piece != "\n", piece != "\r\n" { output += indentation.add }
+            // Indentation multiplies with every partial it is nested in, without a lookup.
+            if output.utf8.count > Self.outputBudget { problem = .overBudget }
         }
         output += piece
         atLineStart = piece.utf8.last == UInt8(ascii: "\n")
