@@ -2,11 +2,7 @@ extension TemplateRenderer {
     /// The value a name names: its first key looked up from the innermost section's value outwards (or in
     /// the innermost only, for `.key`), the rest inside what that found; then its transforms, in order.
     mutating func lookup(_ name: TemplateName) -> TemplateValue? {
-        lookups += 1
-        if lookups > Self.lookupBudget {
-            problem = .overBudget
-            return nil
-        }
+        guard spend() else { return nil }
         var value: TemplateValue?
         if name.keys.isEmpty {
             if name.anchored {
@@ -59,6 +55,17 @@ extension TemplateRenderer {
             result = transformed
         }
         return result
+    }
+
+    /// Counts one step of work (a lookup, a partial, a filled block, a list item) against the budget; false,
+    /// with `problem` set, once the render has done more work, or written more, than any page needs.
+    mutating func spend() -> Bool {
+        lookups += 1
+        guard lookups <= Self.lookupBudget, output.utf8.count <= Self.outputBudget else {
+            problem = .overBudget
+            return false
+        }
+        return true
     }
 
     /// Template text, indented as the partial or block it is in asks.

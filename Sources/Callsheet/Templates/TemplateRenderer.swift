@@ -13,8 +13,10 @@ enum TemplateRenderProblem: Error, Equatable {
 /// ever or for ages stops at once, with `problem` set.
 struct TemplateRenderer {
     /// Lookups a page may make; an FAQ of 1,000 questions makes about 20,000, a list of 10,000 services 50,000.
+    /// Partials, filled blocks and list items count too: each repeats what it renders.
     static let lookupBudget = 1_000_000
-    /// Bytes a page may come to; the built-in theme's list of 10,000 services is about 3 MB.
+    /// Bytes a page may write (the built-in theme's list of 10,000 services is about 3 MB): a text
+    /// repeated over lists, or a partial indented deep inside others, multiplies without lookups.
     static let outputBudget = 64 << 20
     /// Partials inside partials; the built-in theme goes 3 deep.
     static let depthLimit = 64
@@ -107,6 +109,7 @@ struct TemplateRenderer {
             render(nodes)
         case .list(let items):
             for (index, item) in items.enumerated() {
+                guard spend() else { return }
                 position = ListPosition(index: index, count: items.count)
                 stack.append(item)
                 render(nodes)
@@ -129,7 +132,7 @@ struct TemplateRenderer {
             guard case .text(let named)? = lookup(key) else { return }
             name = named
         }
-        guard let template = templates[name] else { return }
+        guard let template = templates[name], spend() else { return }
         guard depth < Self.depthLimit, checkStack() else {
             problem = .tooDeep
             return
@@ -153,8 +156,15 @@ struct TemplateRenderer {
 
     /// A block filled by a child template: its content, re-indented to the place it fills.
     private mutating func fill(_ filling: BlockOverride, indentation blockIndentation: BlockIndentation) {
-        let saved = (indentation, position)
-        defer { (indentation, position) = saved }
+        guard spend() else { return }
+        // A block's filling may hold a slot of the same name, which it fills again.
+        guard depth < Self.depthLimit else {
+            problem = .tooDeep
+            return
+        }
+        let saved = (indentation, position, depth)
+        defer { (indentation, position, depth) = saved }
+        depth += 1
         switch blockIndentation {
         case .none:
             indentation = Indentation(strip: filling.intrinsicIndentation, add: indentation.add)
