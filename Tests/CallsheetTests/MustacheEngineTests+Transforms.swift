@@ -31,6 +31,11 @@ extension MustacheEngineTests {
         #expect(try render("{{#empty(e)}}empty{{/empty(e)}}{{^empty(t)}} not{{/empty(t)}}", data) == "empty not")
     }
 
+    @Test func capitalizedStartsEveryWordAsSwiftMustacheDid() throws {
+        // Foundation's words: a hyphen, slash, parenthesis or digit begins one; an apostrophe does not.
+        #expect(try render("{{capitalized(t)}}", #"{"t": "sci-fi (short) 3d o'neil ǆ straße"}"#) == "Sci-Fi (Short) 3D O&#39;neil ǅ Straße")
+    }
+
     @Test func transformedTextIsEscapedUnlessAskedNotTo() throws {
         #expect(try render("{{uppercased(t)}} {{{uppercased(t)}}}", #"{"t": "<b>"}"#) == "&lt;B&gt; <B>")
     }

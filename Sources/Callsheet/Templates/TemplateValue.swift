@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value as templates see it: what `ContextEncoder` makes of typed template data, and all a render
 /// reads. Each case is checked once, with a `switch`, where swift-mustache cast every value it looked up.
 indirect enum TemplateValue: Sendable {
@@ -42,7 +44,7 @@ indirect enum TemplateValue: Sendable {
         case .text(let text):
             switch name {
             case "empty": return .flag(text.isEmpty)
-            case "capitalized": return .text(text.capitalizedWords)
+            case "capitalized": return .text(text.capitalized)
             case "lowercased": return .text(text.lowercased())
             case "uppercased": return .text(text.uppercased())
             case "reversed": return .text(String(text.reversed()))
@@ -101,25 +103,5 @@ private extension Array where Element == TemplateValue {
             found.append(value)
         }
         return found
-    }
-}
-
-private extension String {
-    /// Every word's first letter upper-cased and the rest lower-cased, as Foundation's `capitalized`.
-    var capitalizedWords: String {
-        var result = ""
-        var atWordStart = true
-        for character in self {
-            if character.isWhitespace {
-                atWordStart = true
-                result.append(character)
-            } else if atWordStart {
-                result += character.uppercased()
-                atWordStart = false
-            } else {
-                result += character.lowercased()
-            }
-        }
-        return result
     }
 }
