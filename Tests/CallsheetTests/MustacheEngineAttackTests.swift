@@ -27,6 +27,8 @@ import Testing
         let line = String(repeating: "{{>p}}", count: 50_000)
         #expect(try run(line, partials: ["p": "-"]).get()?.count == 50_000)
         #expect(error("é" + String(repeating: "{{>p}}", count: 50_000) + "{{/x}}") == "1:300002: this closing tag `x` closes no section")
+        let parents = String(repeating: "{{<p}}{{/p}}", count: 10_000)
+        #expect(try run(parents, partials: ["p": "-"]).get()?.count == 10_000)
     }
 
     @Test func aMegabyteOfOpeningBracesIsOneUnfinishedTag() {
