@@ -74,8 +74,11 @@ public struct SiteBuilder {
             throw BuildFailure(diagnostics: [refusal])
         }
         // Getting the output's previous-build folder ready (listing it) runs while the content is read, when
-        // the folder it goes in exists; otherwise nothing is made until the site has built.
-        let pending = writer.canBeginEarly && memory == nil ? Background { try writer.begin() } : nil
+        // the folder it goes in exists; otherwise nothing is made until the site has built. After an edit
+        // (`memory`) it is got ready only if every page renders again, just before they do: the pages are then
+        // written as they render, as in a first build, rather than all after the last one.
+        let early = writer.canBeginEarly
+        let pending = early && memory == nil ? Background { try writer.begin() } : nil
         let failedToWrite = { (error: Error) in BuildFailure(diagnostics: [Self.writeProblem(error, output: options.outputDirectory)]) }
         let images = ImageScratch(output: options.outputDirectory)
         var built = false
@@ -86,10 +89,10 @@ public struct SiteBuilder {
         do {
             if let bodies = renderBodies(after: changes, in: &memory) {
                 outcome = bodies
-            } else if let pending {
+            } else if early {
                 outcome = try render(images: images.cache, into: { () throws(BuildFailure) -> OutputSession in
                     do {
-                        let opened = try pending.value()
+                        let opened = try pending?.value() ?? writer.begin()
                         session = opened
                         return opened
                     } catch { throw failedToWrite(error) }

@@ -25,41 +25,60 @@ struct FileSignature: Hashable, Sendable {
         #endif
     }
 
-    init?(fields: [Substring]) {
-        guard fields.count == 7, let device = UInt64(fields[0]), let inode = UInt64(fields[1]), let size = Int64(fields[2]),
-              let modified = Int64(fields[3]), let modifiedNanoseconds = Int64(fields[4]), let changed = Int64(fields[5]),
-              let changedNanoseconds = Int64(fields[6]) else { return nil }
-        (self.device, self.inode, self.size) = (device, inode, size)
-        (self.modified, self.modifiedNanoseconds, self.changed, self.changedNanoseconds) = (modified, modifiedNanoseconds, changed, changedNanoseconds)
+    /// The signature from the first seven of `words` (as `words` gives them).
+    init(words: UnsafeBufferPointer<UInt64>) {
+        (device, inode, size) = (words[0], words[1], Int64(bitPattern: words[2]))
+        (modified, modifiedNanoseconds) = (Int64(bitPattern: words[3]), Int64(bitPattern: words[4]))
+        (changed, changedNanoseconds) = (Int64(bitPattern: words[5]), Int64(bitPattern: words[6]))
+    }
+
+    var words: [UInt64] {
+        [device, inode, UInt64(bitPattern: size), UInt64(bitPattern: modified), UInt64(bitPattern: modifiedNanoseconds),
+         UInt64(bitPattern: changed), UInt64(bitPattern: changedNanoseconds)]
     }
 
     var fields: String { "\(device) \(inode) \(size) \(modified) \(modifiedNanoseconds) \(changed) \(changedNanoseconds)" }
 }
 
-/// The content hash of every media source and every copy of one in the output, by file signature, kept
-/// from build to build in the folder the next build writes into. A copy is skipped only when its hash is
-/// its source's; a file whose signature is not here is read and hashed.
+/// The content hash of every file the build wrote or copied into the output (pages and copies alike) and of
+/// every media source, by file signature, kept from build to build in the folder the next build writes into.
+/// A file is left alone only when its hash is that of what it should hold, and one whose signature is here
+/// is never read back to find out; a file whose signature is not here is read (and a source hashed).
 final class ContentHashes: @unchecked Sendable {
     static let fileName = ".callsheet-hashes"
-    private static let lastLine = "end"
+    /// The file starts with this line and ends with `end`; between them, nine 64-bit words a file: its
+    /// signature's seven, its hash and the build that last saw it (binary: a 10,000-page site has 20,000).
+    private static let firstLine = Array("callsheet hashes 2\n".utf8)
+    private static let lastLine = Array("end\n".utf8)
+    private static let wordsPerEntry = 9
 
     private let lock = NSLock()
     private var entries: [FileSignature: (hash: UInt64, build: Int)] = [:]
-    /// The number of this build: entries of this one and the one before are kept (the copies in the
+    /// The number of this build: entries of this one and the one before are kept (the files in the
     /// previous folder were made or checked by the build before this one).
     private let build: Int
 
-    /// The hashes saved at `path` by an earlier build; none when the file is missing or cut short.
+    /// The hashes saved at `path` by an earlier build; none when the file is missing, cut short or of
+    /// another format.
     init(loading path: String) {
         var loaded: [FileSignature: (hash: UInt64, build: Int)] = [:]
         var newest = 0
-        if let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasSuffix(Self.lastLine + "\n") {
-            for line in text.split(separator: "\n").dropLast() {
-                let fields = line.split(separator: " ")
-                guard fields.count == 9, let signature = FileSignature(fields: Array(fields[0..<7])),
-                      let hash = UInt64(fields[7], radix: 16), let build = Int(fields[8]) else { continue }
-                loaded[signature] = (hash, build)
-                newest = max(newest, build)
+        let bytes = path.isEmpty ? nil : FileManager.default.contents(atPath: path)
+        let (head, tail) = (Self.firstLine.count, Self.lastLine.count)
+        let entrySize = 8 * Self.wordsPerEntry
+        if let bytes, bytes.count >= head + tail, (bytes.count - head - tail) % entrySize == 0,
+           bytes.prefix(head).elementsEqual(Self.firstLine), bytes.suffix(tail).elementsEqual(Self.lastLine) {
+            let count = (bytes.count - head - tail) / entrySize
+            loaded.reserveCapacity(count)
+            var words = [UInt64](repeating: 0, count: count * Self.wordsPerEntry)
+            words.withUnsafeMutableBytes { _ = bytes.copyBytes(to: $0, from: head..<(head + count * entrySize)) }
+            words.withUnsafeBufferPointer { all in
+                for index in 0..<count {
+                    let entry = UnsafeBufferPointer(rebasing: all[(index * Self.wordsPerEntry)..<((index + 1) * Self.wordsPerEntry)])
+                    let build = Int(truncatingIfNeeded: entry[8])
+                    loaded[FileSignature(words: entry)] = (entry[7], build)
+                    newest = max(newest, build)
+                }
             }
         }
         entries = loaded
@@ -82,13 +101,17 @@ final class ContentHashes: @unchecked Sendable {
 
     /// Writes the entries of this build and the one before to `path` (ending in a line that marks it whole).
     func save(to path: String) {
-        var text = ""
+        var words: [UInt64] = []
         lock.withLock {
+            words.reserveCapacity(entries.count * Self.wordsPerEntry)
             for (signature, entry) in entries where entry.build >= build - 1 {
-                text += "\(signature.fields) \(String(entry.hash, radix: 16)) \(entry.build)\n"
+                words += signature.words
+                words += [entry.hash, UInt64(entry.build)]
             }
         }
-        text += Self.lastLine + "\n"
-        _ = OutputWriter.writeFile(path, text, display: path)
+        var bytes = Self.firstLine
+        words.withUnsafeBytes { bytes += $0 }
+        bytes += Self.lastLine
+        _ = bytes.withUnsafeBytes { OutputWriter.writeFile(path, $0, display: path) }
     }
 }

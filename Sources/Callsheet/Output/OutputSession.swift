@@ -16,7 +16,8 @@ public final class OutputSession: @unchecked Sendable {
     let existingFolders: Set<String>
     /// Whether this build made the folder (so a failed build removes it).
     let isFresh: Bool
-    /// What each copied file holds, so a copy is skipped only when its content is the source's.
+    /// What each file written or copied holds, so a file is skipped only when its content is the one it
+    /// should have, and a page this writer wrote is not read back to find out.
     let hashes: ContentHashes
     private let lock = NSLock()
     private var lockDescriptor: Int32
@@ -50,7 +51,7 @@ public final class OutputSession: @unchecked Sendable {
     /// Writes one file of the new site; returns the problem, if any.
     public func write(_ path: String, _ text: String) -> Error? {
         if let error = prepare(path) { return error }
-        if let error = OutputWriter.writeFile(root + "/" + path, text, display: display(path)) { return error }
+        if let error = OutputWriter.writeFile(root + "/" + path, text, display: display(path), hashes: hashes) { return error }
         lock.withLock { _ = written.insert(path) }
         return nil
     }

@@ -81,17 +81,30 @@ extension OutputWriter {
     /// never through a symbolic link and never into a file that has another name as well (a hard link): such
     /// an entry, or a pipe, is replaced by a new file. With `modified`, the file is given that time (as
     /// rsync does, so a deploy by size and time sees what changed) and its status after the write is returned.
+    /// With `hashes`, a file whose signature they know is not read to see whether it already holds `bytes`,
+    /// and what the file holds afterwards is noted in them.
     static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer, display: String,
-                          modified: timespec? = nil) -> Result<stat, FileProblem> {
+                          modified: timespec? = nil, hashes: ContentHashes? = nil) -> Result<stat, FileProblem> {
         func failure(_ number: Int32) -> Result<stat, FileProblem> { .failure(.system(number, "`\(display)`", doing: "could not be written")) }
+        let hash = hashes.map { _ in callsheet_hash(0, bytes.baseAddress, bytes.count) }
         var status = stat()
         // O_NONBLOCK: a named pipe left in the output must not hold the build up.
         var descriptor = callsheet_open_no_symlinks(path, O_RDWR | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0o644)
         var oldSize = 0
         if descriptor >= 0, fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_nlink == 1 {
             oldSize = Int(status.st_size)
-            // A page the folder already holds, byte for byte, is left alone: most of a rebuild's pages.
-            if modified == nil, oldSize == bytes.count, holds(descriptor, bytes) { close(descriptor); return .success(status) }
+            // A page the folder already holds, byte for byte, is left alone: most of a rebuild's pages. What it
+            // holds is known from its signature when a build wrote it (even when the folder was written long
+            // ago, no page is read back then); otherwise it is read.
+            if modified == nil, oldSize == bytes.count {
+                let known = hash.flatMap { _ in hashes?.hash(of: FileSignature(status)) }
+                if let known, known == hash { close(descriptor); return .success(status) }
+                if known == nil, holds(descriptor, bytes) {
+                    if let hash { hashes?.record(hash, for: FileSignature(status)) }
+                    close(descriptor)
+                    return .success(status)
+                }
+            }
         } else {
             let opened = descriptor >= 0
             if opened { close(descriptor) }
@@ -113,6 +126,7 @@ extension OutputWriter {
         // Overwritten from the start and cut to length afterwards, not emptied first: ext4 flushes a file
         // emptied and rewritten when it is closed, which made a rebuild slower than a first build.
         if oldSize > bytes.count, ftruncate(descriptor, off_t(bytes.count)) != 0 { return failure(errno) }
+        if let hash, let hashes, fstat(descriptor, &status) == 0 { hashes.record(hash, for: FileSignature(status)) }
         // A copy is given its source's time and its status is read back for the hashes; a page needs neither.
         guard let modified else { return .success(status) }
         futimens(descriptor, [modified, modified])
@@ -136,10 +150,10 @@ extension OutputWriter {
         return true
     }
 
-    /// Writes text (a page, the sitemap).
-    static func writeFile(_ path: String, _ text: String, display: String) -> FileProblem? {
+    /// Writes text (a page, the sitemap), noting what the file holds in `hashes` when given.
+    static func writeFile(_ path: String, _ text: String, display: String, hashes: ContentHashes? = nil) -> FileProblem? {
         var text = text
-        let result = text.withUTF8 { writeFile(path, UnsafeRawBufferPointer($0), display: display) }
+        let result = text.withUTF8 { writeFile(path, UnsafeRawBufferPointer($0), display: display, hashes: hashes) }
         if case .failure(let problem) = result { return problem }
         return nil
     }
