@@ -36,7 +36,9 @@ static int start_result = -1;
 /// Opens libvips (CALLSHEET_LIBVIPS names another file to use) and finds every function; 0 when all are there.
 static int load_library(void) {
     const char *chosen = getenv("CALLSHEET_LIBVIPS");
-    const char *names[] = {"libvips.so.42", "libvips.42.dylib", "libvips.so", "libvips.dylib"};
+    // Homebrew's folders last: macOS does not search them (Apple Silicon's /opt/homebrew, Intel's /usr/local).
+    const char *names[] = {"libvips.so.42", "libvips.42.dylib", "libvips.so", "libvips.dylib",
+                           "/opt/homebrew/lib/libvips.42.dylib", "/usr/local/lib/libvips.42.dylib"};
     void *library = NULL;
     if (chosen && *chosen) {
         library = dlopen(chosen, RTLD_NOW | RTLD_LOCAL);

@@ -50,6 +50,16 @@ import CSystemShims
         let saved = try Data(contentsOf: URL(fileURLWithPath: file))
         try saved.dropLast(5).write(to: URL(fileURLWithPath: file))
         #expect(ContentHashes(loading: file).hash(of: page) == nil)
+        // Whole but damaged: the entry's build number (its last word, before the closing line) is garbage.
+        var damaged = saved
+        let buildWord = damaged.count - "end\n".utf8.count - 8
+        damaged.replaceSubrange(buildWord..<(buildWord + 8), with: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F])
+        try damaged.write(to: URL(fileURLWithPath: file))
+        let reloaded = ContentHashes(loading: file)
+        #expect(reloaded.hash(of: page) == nil)
+        reloaded.record(7, for: page)
+        reloaded.save(to: file)
+        #expect(ContentHashes(loading: file).hash(of: page) == 7)
     }
 
     @Test func aPageChangedByHandBesideTheOutputIsStillWrittenRight() throws {

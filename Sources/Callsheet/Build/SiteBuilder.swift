@@ -262,7 +262,7 @@ public struct SiteBuilder {
         let session = diagnostics.hasErrors || !reused.isEmpty ? nil : try openSession?()
         let output = options.outputDirectory
         // A page whose template is missing has its error already.
-        let renderable = content.pages.filter { templates.names.contains($0.kind.templateName) }
+        let renderable = content.pages.filter { templates.contains($0.kind.templateName) }
         let rendered = concurrentMap(renderable, jobs: options.jobs) { page -> RenderedPage in
             if let before = reused[page.outputPath] { return before }
             guard let renderer = languages.renderers[page.language] else { preconditionFailure("a page in no language of the site") }
@@ -354,7 +354,7 @@ public struct SiteBuilder {
         var reported = Set<PageKind>()
         return pages.compactMap { page in
             let name = page.kind.templateName
-            guard !templates.names.contains(name), reported.insert(page.kind).inserted else { return nil }
+            guard !templates.contains(name), reported.insert(page.kind).inserted else { return nil }
             let needer = page.sourcePath.map { "\($0) needs it" } ?? "every site has this page"
             return .error("the template `\(name).mustache` is missing (\(needer))",
                           at: SourceLocation(path: displayPath(name + ".mustache"), line: 0),

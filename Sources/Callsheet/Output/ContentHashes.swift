@@ -75,7 +75,9 @@ final class ContentHashes: @unchecked Sendable {
             words.withUnsafeBufferPointer { all in
                 for index in 0..<count {
                     let entry = UnsafeBufferPointer(rebasing: all[(index * Self.wordsPerEntry)..<((index + 1) * Self.wordsPerEntry)])
+                    // A damaged file may say anything: a build number no run could reach is skipped.
                     let build = Int(truncatingIfNeeded: entry[8])
+                    guard (0...Int(Int32.max)).contains(build) else { continue }
                     loaded[FileSignature(words: entry)] = (entry[7], build)
                     newest = max(newest, build)
                 }

@@ -97,10 +97,10 @@ extension OutputWriter {
             // holds is known from its signature when a build wrote it (even when the folder was written long
             // ago, no page is read back then); otherwise it is read.
             if modified == nil, oldSize == bytes.count {
-                let known = hash.flatMap { _ in hashes?.hash(of: FileSignature(status)) }
+                let known = hashes?.hash(of: FileSignature(status))
                 if let known, known == hash { close(descriptor); return .success(status) }
                 if known == nil, holds(descriptor, bytes) {
-                    if let hash { hashes?.record(hash, for: FileSignature(status)) }
+                    if let hashes, let hash { hashes.record(hash, for: FileSignature(status)) }
                     close(descriptor)
                     return .success(status)
                 }
@@ -126,11 +126,13 @@ extension OutputWriter {
         // Overwritten from the start and cut to length afterwards, not emptied first: ext4 flushes a file
         // emptied and rewritten when it is closed, which made a rebuild slower than a first build.
         if oldSize > bytes.count, ftruncate(descriptor, off_t(bytes.count)) != 0 { return failure(errno) }
-        if let hash, let hashes, fstat(descriptor, &status) == 0 { hashes.record(hash, for: FileSignature(status)) }
-        // A copy is given its source's time and its status is read back for the hashes; a page needs neither.
-        guard let modified else { return .success(status) }
-        futimens(descriptor, [modified, modified])
-        guard fstat(descriptor, &status) == 0 else { return failure(errno) }
+        // A copy is given its source's time. The status is read back, once the file is final, for the hashes
+        // or a copy's caller; a page written without hashes needs neither.
+        if let modified { futimens(descriptor, [modified, modified]) }
+        if modified != nil || hashes != nil {
+            guard fstat(descriptor, &status) == 0 else { return failure(errno) }
+            if let hashes, let hash { hashes.record(hash, for: FileSignature(status)) }
+        }
         return .success(status)
     }
 

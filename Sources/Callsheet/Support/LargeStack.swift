@@ -9,9 +9,15 @@ enum LargeStack {
     /// thread, whose size is the system's to decide).
     static func remaining() -> Int? {
         let bottom = UInt(callsheet_stack_bottom())
-        var marker: UInt8 = 0
-        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        let here = address()
         guard bottom > 0, here > bottom else { return nil }
         return Int(here - bottom)
+    }
+
+    /// Where the caller's stack frame is (the stack grows down: deeper calls have lower addresses).
+    @inline(never)
+    static func address() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }
 }

@@ -30,7 +30,7 @@ extension TemplateParser {
                 } else if onlySpaceSoFar {
                     line[position].leadingWhitespace = leading
                 }
-                if kind == .block || kind == .section || kind == .inverted || kind == .parent { opened.append(kind) }
+                if line[position].opensSection { opened.append(kind) }
                 if kind == .close, !opened.isEmpty { opened.removeLast() }
                 if kind != .comment && kind != .delimiters { onlySpaceSoFar = false }
             }
@@ -66,7 +66,7 @@ extension TemplateParser {
             }
             guard token.canStandAlone else { return false }
             if token.kind == .close, previous?.kind == .block, !openedHere.isEmpty, enclosing(skippingHere: 1) != .parent { return false }
-            if [.block, .section, .inverted, .parent].contains(token.kind) { openedHere.append(token.kind) }
+            if token.opensSection { openedHere.append(token.kind) }
             if token.kind == .close {
                 if openedHere.isEmpty { closedBefore += 1 } else { openedHere.removeLast() }
             }

@@ -6,15 +6,9 @@ enum TemplateParser {
     static let nestingLimit = 100
 
     static func parse(_ text: String) -> Result<ParsedTemplate, TemplateSyntaxError> {
-        switch TemplateTokenizer.tokens(text) {
-        case .failure(let error): return .failure(error)
-        case .success(let tokens):
+        Result { () throws(TemplateSyntaxError) in
             var builder = TreeBuilder(bytes: Array(text.utf8))
-            do { return .success(try builder.build(removeStandaloneLines(tokens))) } catch let error as TemplateSyntaxError {
-                return .failure(error)
-            } catch {
-                return .failure(TemplateSyntaxError(message: "this template cannot be read", line: 1, column: 1))
-            }
+            return try builder.build(removeStandaloneLines(try TemplateTokenizer.tokens(text)))
         }
     }
 
@@ -54,7 +48,7 @@ private struct TreeBuilder {
 
     init(bytes: [UInt8]) { columns = ColumnCounter(bytes) }
 
-    mutating func build(_ tokens: [TemplateToken]) throws -> ParsedTemplate {
+    mutating func build(_ tokens: [TemplateToken]) throws(TemplateSyntaxError) -> ParsedTemplate {
         var stack: [Frame] = []
         var top: [TemplateNode] = []
         func append(_ node: TemplateNode) {
@@ -114,7 +108,7 @@ private struct TreeBuilder {
     }
 
     /// The node a closed section becomes (nil for a parent's block, which its parent keeps).
-    private func node(for frame: Frame) throws -> TemplateNode? {
+    private func node(for frame: Frame) throws(TemplateSyntaxError) -> TemplateNode? {
         let open = frame.open
         switch open.kind {
         case .section, .inverted:
@@ -136,7 +130,7 @@ private struct TreeBuilder {
         }
     }
 
-    private func target(of token: TemplateToken) throws -> PartialCall.Target {
+    private func target(of token: TemplateToken) throws(TemplateSyntaxError) -> PartialCall.Target {
         if token.content.hasPrefix("*") {
             guard let name = TemplateParser.name(String(token.content.dropFirst()).trimmingSpaces()) else {
                 throw error("`\(token.content)` does not name a value", at: token)
@@ -149,13 +143,13 @@ private struct TreeBuilder {
         return .fixed(token.content)
     }
 
-    private mutating func notePartial(_ token: TemplateToken, isParent: Bool) throws {
+    private mutating func notePartial(_ token: TemplateToken, isParent: Bool) throws(TemplateSyntaxError) {
         if case .fixed(let name) = try target(of: token) {
             references.append(PartialReference(name: name, isParent: isParent, line: token.line, column: column(of: token)))
         }
     }
 
-    private func name(of token: TemplateToken) throws -> TemplateName {
+    private func name(of token: TemplateToken) throws(TemplateSyntaxError) -> TemplateName {
         guard let name = TemplateParser.name(token.content) else {
             throw error(token.content.isEmpty ? "this tag names nothing" : "`\(token.content)` is not a name a tag can look up", at: token,
                         hint: "names are keys joined by dots, such as `page.title`, or `.` for the current item")

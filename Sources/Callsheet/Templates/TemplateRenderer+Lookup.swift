@@ -22,8 +22,13 @@ extension TemplateRenderer {
                 }
             }
         }
-        guard var result = value else { return nil }
-        for transform in name.transforms {
+        return value.flatMap { Self.transform($0, by: name.transforms[...]) }
+    }
+
+    /// `value` through each transform in turn; nil as soon as one does not apply.
+    private static func transform(_ value: TemplateValue, by transforms: ArraySlice<String>) -> TemplateValue? {
+        var result = value
+        for transform in transforms {
             guard let transformed = result.transformed(by: transform) else { return nil }
             result = transformed
         }
@@ -41,7 +46,7 @@ extension TemplateRenderer {
 
     private func positionValue(_ transforms: [String]) -> TemplateValue? {
         guard let position, let first = transforms.first else { return nil }
-        var result: TemplateValue
+        let result: TemplateValue
         switch first {
         case "first": result = .flag(position.index == 0)
         case "last": result = .flag(position.index == position.count - 1)
@@ -50,18 +55,14 @@ extension TemplateRenderer {
         case "odd": result = .flag(position.index & 1 == 1)
         default: return nil
         }
-        for transform in transforms.dropFirst() {
-            guard let transformed = result.transformed(by: transform) else { return nil }
-            result = transformed
-        }
-        return result
+        return Self.transform(result, by: transforms.dropFirst())
     }
 
     /// Counts one step of work (a lookup, a partial, a filled block, a list item) against the budget; false,
-    /// with `problem` set, once the render has done more work, or written more, than any page needs.
+    /// with `problem` set, once the render has done more work than any page needs.
     mutating func spend() -> Bool {
-        lookups += 1
-        guard lookups <= Self.lookupBudget, output.utf8.count <= Self.outputBudget else {
+        steps += 1
+        guard steps <= Self.stepBudget else {
             problem = .overBudget
             return false
         }
@@ -72,6 +73,7 @@ extension TemplateRenderer {
     mutating func writeText(_ text: String) {
         guard !indentation.isNone else {
             output += text
+            checkOutputSize()
             return
         }
         var piece = Substring(text)
@@ -82,6 +84,7 @@ extension TemplateRenderer {
         }
         output += piece
         atLineStart = piece.utf8.last == UInt8(ascii: "\n")
+        checkOutputSize()
     }
 
     /// A value's text, escaped for HTML unless the tag asks for it as is.
@@ -96,22 +99,22 @@ extension TemplateRenderer {
         } else {
             output += text
         }
+        checkOutputSize()
+    }
+
+    /// Text repeated over lists, or a partial indented deep inside others, grows the page without lookups.
+    private mutating func checkOutputSize() {
+        if output.utf8.count > Self.outputBudget { problem = .overBudget }
     }
 
     /// False, with `problem` set, once the render has used its share of the stack.
     mutating func checkStack() -> Bool {
-        let here = Self.stackAddress()
+        let here = LargeStack.address()
         if stackBase > here, stackBase - here > UInt(Self.stackBudget) {
             problem = .tooDeep
             return false
         }
         return true
-    }
-
-    @inline(never)
-    static func stackAddress() -> UInt {
-        var marker: UInt8 = 0
-        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }
 }
 

@@ -12,9 +12,9 @@ enum TemplateRenderProblem: Error, Equatable {
 /// lookup counts against a budget, and every partial against a depth, so a template that would run for
 /// ever or for ages stops at once, with `problem` set.
 struct TemplateRenderer {
-    /// Lookups a page may make; an FAQ of 1,000 questions makes about 20,000, a list of 10,000 services 50,000.
-    /// Partials, filled blocks and list items count too: each repeats what it renders.
-    static let lookupBudget = 1_000_000
+    /// Steps a page may take: lookups, partials, filled blocks and list items (each repeats what it
+    /// renders). An FAQ of 1,000 questions takes about 20,000, a list of 10,000 services 60,000.
+    static let stepBudget = 1_000_000
     /// Bytes a page may write (the built-in theme's list of 10,000 services is about 3 MB): a text
     /// repeated over lists, or a partial indented deep inside others, multiplies without lookups.
     static let outputBudget = 64 << 20
@@ -52,7 +52,7 @@ struct TemplateRenderer {
     var indentation = Indentation()
     var atLineStart = true
     var position: ListPosition?
-    var lookups = 0
+    var steps = 0
     var depth = 0
     var stackBase: UInt = 0
 
@@ -64,7 +64,7 @@ struct TemplateRenderer {
     /// Renders the template `name`; false when there is no such template.
     mutating func render(template name: String) -> Bool {
         guard let template = templates[name] else { return false }
-        stackBase = Self.stackAddress()
+        stackBase = LargeStack.address()
         output.reserveCapacity(16 << 10)
         render(template.nodes)
         return true
@@ -76,11 +76,9 @@ struct TemplateRenderer {
             switch node {
             case .text(let text):
                 writeText(text)
-                if output.utf8.count > Self.outputBudget { problem = .overBudget }
             case .variable(let name, let escaped):
                 guard let value = lookup(name) else { continue }
                 writeValue(value.interpolated, escaped: escaped)
-                if output.utf8.count > Self.outputBudget { problem = .overBudget }
             case .section(let name, let nodes, let inverted):
                 section(lookup(name), nodes, inverted: inverted)
             case .partial(let call):
@@ -178,5 +176,25 @@ struct TemplateRenderer {
         }
         position = nil
         render(filling.nodes)
+    }
+}
+
+extension TemplateRenderer {
+    /// Renders `data` with the template `name` on a thread with a known, large stack; nil when there is
+    /// no such template, and the problem when the render had to be stopped.
+    static func render(_ data: TemplateValue, template name: String, templates: [String: ParsedTemplate])
+        -> Result<String?, TemplateRenderProblem> {
+        var renderer = TemplateRenderer(templates: templates, data: data)
+        var found = false
+        let work = { found = renderer.render(template: name) }
+        // On a thread with room to spare (`concurrentMap`'s), the render runs where it is; handing it to
+        // another thread and waiting costs two thread switches a page.
+        if let left = LargeStack.remaining(), left > stackBudget + (1 << 20) {
+            work()
+        } else {
+            RenderThreads.shared.run(work)
+        }
+        if let problem = renderer.problem { return .failure(problem) }
+        return .success(found ? renderer.output : nil)
     }
 }

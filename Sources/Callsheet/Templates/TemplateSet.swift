@@ -4,8 +4,6 @@ import Foundation
 public struct TemplateSet: Sendable {
     /// The templates, each named by its path without `.mustache` (`faq`, `partials/head`).
     let templates: [String: ParsedTemplate]
-    /// The names of every template.
-    public let names: Set<String>
     /// Files under `assets/`, as paths inside the templates folder.
     public let assetFiles: [String]
     /// Every template's text, by its path inside the templates folder (assets' CSS included).
@@ -60,8 +58,7 @@ public struct TemplateSet: Sendable {
         diagnostics += cycles(in: references, displayPath: displayPath)
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         let fixedIDs = Set(sources.values.flatMap(literalIDs)).union(["top"])
-        var set = TemplateSet(templates: templates, names: Set(templates.keys),
-                              assetFiles: assets, sources: sources, fixedIDs: fixedIDs)
+        var set = TemplateSet(templates: templates, assetFiles: assets, sources: sources, fixedIDs: fixedIDs)
         for name in templates.keys { set.displayPaths[name] = displayPath(name + ".mustache") }
         return (set, diagnostics)
     }
@@ -101,10 +98,8 @@ public struct TemplateSet: Sendable {
         text.quotedValues(after: "id=\"").filter { !$0.isEmpty && !$0.contains("{{") }
     }
 
-    /// Renders `context` with the template for `kind`; nil when there is no such template.
-    func render(_ kind: PageKind, context: TemplateValue) -> String? {
-        try? renderWatched(kind, context: context).get()
-    }
+    /// Whether there is a template of this name (`faq`, `partials/head`).
+    public func contains(_ name: String) -> Bool { templates[name] != nil }
 
     /// Renders `context` with the template for `kind`, stopping a render that goes too deep or does too
     /// much work (see `TemplateRenderer`) with a diagnostic that names the page and the template.

@@ -36,6 +36,9 @@ struct TemplateToken {
         }
     }
 
+    /// Whether the tag opens something a closing tag ends.
+    var opensSection: Bool { kind == .section || kind == .inverted || kind == .block || kind == .parent }
+
     var isNewlineEnded: Bool { kind == .text && content.utf8.last == UInt8(ascii: "\n") }
 
     /// Text of spaces and tabs, and a line ending at most.
@@ -55,14 +58,12 @@ struct TemplateTokenizer {
 
     init(_ text: String) { bytes = Array(text.utf8) }
 
-    static func tokens(_ text: String) -> Result<[TemplateToken], TemplateSyntaxError> {
+    static func tokens(_ text: String) throws(TemplateSyntaxError) -> [TemplateToken] {
         var tokenizer = TemplateTokenizer(text)
-        do { return .success(try tokenizer.run()) } catch let error as TemplateSyntaxError { return .failure(error) } catch {
-            return .failure(TemplateSyntaxError(message: "this template cannot be read", line: 1, column: 1))
-        }
+        return try tokenizer.run()
     }
 
-    private mutating func run() throws -> [TemplateToken] {
+    private mutating func run() throws(TemplateSyntaxError) -> [TemplateToken] {
         var tokens: [TemplateToken] = []
         var textStart = index
         func flushText(upTo end: Int) {
@@ -90,7 +91,7 @@ struct TemplateTokenizer {
     }
 
     /// Reads the tag that starts at `index`, leaving `index` after it.
-    private mutating func tag() throws -> TemplateToken {
+    private mutating func tag() throws(TemplateSyntaxError) -> TemplateToken {
         let start = index, startLine = line, startLineStart = lineStart
         var startColumn: Int { Self.column(in: bytes, lineStart: startLineStart, offset: start) }
         index += open.count
@@ -131,7 +132,7 @@ struct TemplateTokenizer {
     }
 
     /// `{{=<% %>=}}`: two delimiters, separated by whitespace, neither holding `=` or whitespace.
-    private mutating func setDelimiters(_ content: String, line: Int, column: Int) throws {
+    private mutating func setDelimiters(_ content: String, line: Int, column: Int) throws(TemplateSyntaxError) {
         let parts = content.hasSuffix("=") ? content.dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) : []
         guard parts.count == 2, !parts.contains(where: { $0.contains("=") }) else {
             throw TemplateSyntaxError(message: "this set-delimiter tag is malformed", hint: "write it as `{{=<% %>=}}`: two delimiters with a space between",
