@@ -97,6 +97,7 @@ import Testing
         "title: Café crème — naïve\nnull_word: null",
         "photo_alt: A teal circle, with the letters JR.",
         "title: 'quoted'\nsummary: \"The crew's notes: kept # here\"\nempty: \"\"\nnull_word: 'null'",
+        "title: [a, b]\nmonths: [März,  April , Mai]\nnone: []\nblank: [ ]",
     ])
     func agreesWithYAML(text: String) throws {
         let simple = try #require(YAMLValue.parseSimpleMapping(text, path: "x.md", lineOffset: 1))
@@ -105,7 +106,7 @@ import Testing
     }
 
     @Test(arguments: [
-        "title: a: b", "title: 'it''s'", "title: x # comment", "list:\n  - a", "title: [a, b]", "  indented: x",
+        "title: a: b", "title: 'it''s'", "title: x # comment", "list:\n  - a", "tags: [a, [b]]", "months: [a, b,]", "tags: ['a', b]", "  indented: x",
         "title: a\ntitle: b", "key:value", "title: |\n  block", "title: \"a\\\"b\"", "title: \"x\" # note", "a-b: c", "title: x\ttab", "title: -5",
     ])
     func stepsAsideForAnythingElse(text: String) {

@@ -35,6 +35,13 @@ import Testing
             for _ in 0..<Int(random.next() % 4) {
                 value += random.next() % 8 >= wildness ? pick(["plain", "text", "9", " words "]) : pick(fragments)
             }
+            // Now and then a list on one line, `[März, April]`, tame or wild.
+            if random.next() % 8 == 0 {
+                let items = (0..<Int(random.next() % 4)).map { _ in
+                    random.next() % 8 >= wildness ? pick(["März", "août", "word", " two words ", "9"]) : pick(fragments)
+                }
+                value = "[" + items.joined(separator: pick([", ", ",", " , ", ",  "])) + pick(["]", "]", "]", " ]", "", "],", "] x"])
+            }
             out.append(key + separator + value)
         }
         return out.joined(separator: random.next() % 16 == 0 ? "\r\n" : "\n")
@@ -56,12 +63,15 @@ import Testing
 
     @Test func theFastPathNeverDisagreesWithYams() {
         var random = SplitMix64(seed: Self.seed)
-        var answered = 0
+        var answered = 0, lists = 0
         var disagreements: [String] = []
         for _ in 0..<Self.iterations {
             let text = Self.block(&random).normalizingLineEnds()
             guard let fast = YAMLValue.parseSimpleMapping(text, path: "x.md", lineOffset: 1) else { continue }
             answered += 1
+            if case .mapping(let entries) = fast.kind, entries.contains(where: { if case .sequence = $0.value.kind { true } else { false } }) {
+                lists += 1
+            }
             let yams: String
             switch YAMLValue.parseWithLibrary(text, path: "x.md", lineOffset: 1) {
             case .success(let value): yams = Self.describe(value)
@@ -74,6 +84,7 @@ import Testing
         #expect(disagreements.isEmpty, "\(disagreements.joined(separator: "\n"))")
         // The generator must keep the fast path busy, or the comparison proves nothing.
         #expect(answered > Self.iterations / 5, "the fast path answered only \(answered) of \(Self.iterations)")
+        #expect(lists > Self.iterations / 100, "the fast path read only \(lists) lists")
     }
 
     @Test(arguments: ["order: \u{FEFF}3", "title: a\u{85}b", "title: a\u{2028}b", "title: a\u{7F}", "title: \u{9F}",

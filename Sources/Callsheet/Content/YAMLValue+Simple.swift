@@ -43,6 +43,10 @@ extension YAMLValue {
             let kind: Kind
             if let quoted = quotedScalar(value) {
                 kind = .scalar(quoted, isPlain: false)
+            } else if value.first == UInt8(ascii: "[") {
+                guard let items = flowSequence(value, line: lineNumber + lineOffset, path: path,
+                                               column: { characterColumn(bytes, from: start, to: valueStart + $0) }) else { return nil }
+                kind = .sequence(items)
             } else {
                 guard isPlainScalar(value) else { return nil }
                 let plain = String(decoding: value, as: UTF8.self)
@@ -78,6 +82,43 @@ extension YAMLValue {
             if byte == UInt8(ascii: "#"), index > 0, bytes[index - 1] == 0x20 { return false }
         }
         return true
+    }
+
+    /// A list written on one line, `[January, February]`, of plain words: each item passes `isPlainScalar`
+    /// and holds none of `[]{},:#` and is not a word YAML reads as null; nil for anything else (an empty
+    /// item, a trailing comma, quotes, nesting), which Yams reads. `column` gives the column of a byte of
+    /// `bytes` (YAML counts characters, not bytes).
+    private static func flowSequence(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, path: String,
+                                     column: (Int) -> Int) -> [YAMLValue]? {
+        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "["), bytes[bytes.count - 1] == UInt8(ascii: "]") else { return nil }
+        var items: [YAMLValue] = []
+        var start = 1
+        let end = bytes.count - 1
+        if (start..<end).allSatisfy({ bytes[$0] == 0x20 }) { return [] }
+        while start <= end {
+            var stop = start
+            while stop < end, bytes[stop] != UInt8(ascii: ",") { stop += 1 }
+            var first = start, last = stop
+            while first < last, bytes[first] == 0x20 { first += 1 }
+            while last > first, bytes[last - 1] == 0x20 { last -= 1 }
+            let item = UnsafeBufferPointer(rebasing: bytes[first..<last])
+            guard !item.isEmpty, isPlainScalar(item), !item.contains(where: { flowForbidden.contains($0) }) else { return nil }
+            let text = String(decoding: item, as: UTF8.self)
+            guard !["~", "null", "Null", "NULL"].contains(text) else { return nil }
+            items.append(YAMLValue(kind: .scalar(text, isPlain: true),
+                                   location: SourceLocation(path: path, line: line, column: column(first))))
+            start = stop + 1
+        }
+        return items
+    }
+
+    private static let flowForbidden: Set<UInt8> = Set("[]{},:#".utf8)
+
+    /// The column (from 1, in characters) of the byte at `index` in the line that starts at `lineStart`.
+    private static func characterColumn(_ bytes: UnsafeBufferPointer<UInt8>, from lineStart: Int, to index: Int) -> Int {
+        var column = 1
+        for position in lineStart..<index where bytes[position] & 0xC0 != 0x80 { column += 1 }
+        return column
     }
 
     /// The text of a value in double or single quotes with nothing to decode inside (no quote of its kind,

@@ -60,8 +60,10 @@ extension YAMLValue {
                                    hint: "anchors and aliases repeat values; put text starting with `&` or `*` in quotes"))
         }
         do {
-            // The encoding is named: Yams' default reads the environment at every call, which is slow.
-            guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else { return .success(nil) }
+            // The encoding is named: Yams' default reads the environment at every call, which is slow. Tags are
+            // not resolved (`.basic`): every value is read as text and typed by the field that takes it, so
+            // Yams' regular expressions (and the ICU they start) would be work for nothing.
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(nil) }
             return convert(node, location: location)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, text: text, location: location, path: path, lineOffset: lineOffset))
