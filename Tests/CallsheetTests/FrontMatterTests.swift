@@ -56,11 +56,13 @@ import Testing
         #expect(diagnostic.summary == "x.md:2:1: front matter must be `key: value` lines, found a list")
     }
 
-    @Test func duplicateKeysAreErrorsAtTheSecondKey() {
-        guard case .failure(let diagnostic) = FrontMatter.parse("---\ntitle: a\ntitle: b\n---\n", path: "x.md") else {
+    @Test(arguments: ["title: a\ntitle: b", "\"order\": 1\norder: 2", "tags: [a]\n'tags': [b]", "list:\n  - a\nlist: [b]"])
+    func duplicateKeysAreErrorsAtTheSecondKey(yaml: String) {
+        guard case .failure(let diagnostic) = FrontMatter.parse("---\n\(yaml)\n---\n", path: "x.md") else {
             Issue.record("expected an error"); return
         }
-        #expect(diagnostic.location?.line == 3)
+        #expect(diagnostic.location?.line == yaml.split(separator: "\n").count + 1, "\(diagnostic.summary)")
+        #expect(diagnostic.message.contains("given twice"))
     }
 
     @Test func fieldReaderReportsWrongTypesAndUnknownKeys() throws {

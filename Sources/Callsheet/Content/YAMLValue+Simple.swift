@@ -1,9 +1,9 @@
 extension YAMLValue {
     /// Reads front matter made only of `key: plain value` lines (the usual case) without the YAML
     /// library, which costs more than the rest of reading a page; a value in quotes with nothing to
-    /// decode inside is read here too. Anything else (lists, nesting, escapes, block scalars, comments
-    /// after values, repeated keys) returns nil and goes through Yams, so the
-    /// result is always the one YAML gives.
+    /// decode inside is read here too, and so is a list of plain words on one line (`[a, b]`). Anything
+    /// else (block lists, nesting, escapes, block scalars, comments after values, repeated keys) returns
+    /// nil and goes through Yams, so the result is always the one YAML gives.
     static func parseSimpleMapping(_ text: String, path: String, lineOffset: Int) -> YAMLValue? {
         var text = text
         return text.withUTF8 { bytes in parseSimpleMapping(bytes, path: path, lineOffset: lineOffset) }

@@ -142,8 +142,9 @@ extension YAMLValue {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= start.line {
             let indent = line.prefix { $0 == " " }.count
             let rest = line.dropFirst(indent)
-            guard rest.hasPrefix(key) else { continue }
-            let after = rest.dropFirst(key.count).drop { $0 == " " }
+            // The key as written: plain or in quotes (`"order": 1` repeats `order: 2`).
+            guard let written = [key, "\"" + key + "\"", "'" + key + "'"].first(where: { rest.hasPrefix($0) }) else { continue }
+            let after = rest.dropFirst(written.count).drop { $0 == " " }
             guard after.hasPrefix(":") else { continue }
             found += 1
             if found == 2 { return (index + 1, indent + 1) }
