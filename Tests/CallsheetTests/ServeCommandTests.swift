@@ -13,20 +13,25 @@ extension ServeSuites {
             let process = Process()
             private let lock = NSLock()
             private var out = Data(), err = Data()
+            private let outPipe = Pipe(), errPipe = Pipe()
 
             init(_ arguments: [String], in directory: URL) throws {
                 process.executableURL = CommandLineTests.executable
                 process.arguments = ["serve"] + arguments
                 process.currentDirectoryURL = directory
-                let outPipe = Pipe(), errPipe = Pipe()
                 process.standardOutput = outPipe
                 process.standardError = errPipe
+                // At the end of the output the handler takes itself off: Dispatch would otherwise keep
+                // watching a pipe that is closed when this object goes, and its event loop crashed on
+                // the file descriptor once the number was reused.
                 outPipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
                     let data = handle.availableData
+                    if data.isEmpty { handle.readabilityHandler = nil; return }
                     self?.lock.withLock { self?.out.append(data) }
                 }
                 errPipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
                     let data = handle.availableData
+                    if data.isEmpty { handle.readabilityHandler = nil; return }
                     self?.lock.withLock { self?.err.append(data) }
                 }
                 try process.run()
@@ -56,6 +61,8 @@ extension ServeSuites {
 
             deinit {
                 if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                outPipe.fileHandleForReading.readabilityHandler = nil
+                errPipe.fileHandleForReading.readabilityHandler = nil
             }
         }
 
