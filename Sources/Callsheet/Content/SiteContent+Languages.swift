@@ -64,10 +64,10 @@ extension Page {
     /// gives its own `slug:` (the language's folder is added once every page is read).
     mutating func translate(from original: String, into code: String) {
         self.original = original
-        language = code
-        if (slugLocation?.line ?? 0) == 0, let folder = SiteContent.slugFolder(of: kind) {
+        self.language = code
+        if (self.slugLocation?.line ?? 0) == 0, let folder = SiteContent.slugFolder(of: self.kind) {
             let stem = String((original.split(separator: "/").last ?? "").dropLast(3))
-            sitePath = folder + Slug.anchor(from: stem) + "/"
+            self.sitePath = folder + Slug.anchor(from: stem) + "/"
         }
     }
 }
