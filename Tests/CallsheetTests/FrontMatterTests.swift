@@ -130,6 +130,16 @@ import Testing
         #expect(diagnostic.summary == "x.md:3:4: a YAML anchor (`&name`) is not allowed here; write the value out in full")
     }
 
+    /// One line holding a list of 200,000 words: read in one pass (counting every item's column from the
+    /// line's start took minutes), each item at its own column.
+    @Test(.timeLimit(.minutes(1))) func aListOfTwoHundredThousandWordsOnOneLineIsReadInOnePass() throws {
+        let words = (0..<200_000).map { "é\($0 % 10)" }
+        let value = try #require(try YAMLValue.parse("tags: [" + words.joined(separator: ", ") + "]", path: "x.md").get())
+        guard case .sequence(let items)? = value["tags"]?.kind else { Issue.record("expected a list"); return }
+        #expect(items.count == 200_000)
+        #expect(items.last?.location.column == 8 + 199_999 * 4)
+    }
+
     @Test func anAliasIsAnErrorAtItsLine() {
         guard case .failure(let diagnostic) = YAMLValue.parse("title: x\nlist:\n  - *missing\n", path: "site.yml") else {
             Issue.record("expected an error"); return

@@ -36,7 +36,6 @@ public struct Page: Sendable {
         public var original: String? = nil
         /// What the kind adds: the about page's photo and credentials, the contact form, the credits...
         var details: (any PageDetails)? = nil
-
     }
 
     /// The fields live in one shared box, copied only when a copy is changed: a page is copied often

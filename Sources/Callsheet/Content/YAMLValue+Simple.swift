@@ -45,12 +45,12 @@ extension YAMLValue {
                 kind = .scalar(quoted, isPlain: false)
             } else if value.first == UInt8(ascii: "[") {
                 guard let items = flowSequence(value, line: lineNumber + lineOffset, path: path,
-                                               column: { characterColumn(bytes, from: start, to: valueStart + $0) }) else { return nil }
+                                               column: characterColumn(bytes, from: start, to: valueStart)) else { return nil }
                 kind = .sequence(items)
             } else {
                 guard isPlainScalar(value) else { return nil }
                 let plain = String(decoding: value, as: UTF8.self)
-                kind = ["", "~", "null", "Null", "NULL"].contains(plain) ? .null : .scalar(plain, isPlain: true)
+                kind = nullWords.contains(plain) ? .null : .scalar(plain, isPlain: true)
             }
             let keyLocation = SourceLocation(path: path, line: lineNumber + lineOffset, column: 1)
             // An empty value is placed right after the colon, as Yams places it.
@@ -86,15 +86,16 @@ extension YAMLValue {
 
     /// A list written on one line, `[January, February]`, of plain words: each item passes `isPlainScalar`
     /// and holds none of `[]{},:#` and is not a word YAML reads as null; nil for anything else (an empty
-    /// item, a trailing comma, quotes, nesting), which Yams reads. `column` gives the column of a byte of
-    /// `bytes` (YAML counts characters, not bytes).
+    /// item, a trailing comma, quotes, nesting), which Yams reads. `column` is the column of the `[`;
+    /// the items' columns are counted on from it once, in characters, as YAML counts them.
     private static func flowSequence(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, path: String,
-                                     column: (Int) -> Int) -> [YAMLValue]? {
+                                     column: Int) -> [YAMLValue]? {
         guard bytes.count >= 2, bytes[0] == UInt8(ascii: "["), bytes[bytes.count - 1] == UInt8(ascii: "]") else { return nil }
         var items: [YAMLValue] = []
         var start = 1
         let end = bytes.count - 1
         if (start..<end).allSatisfy({ bytes[$0] == 0x20 }) { return [] }
+        var counted = 0, itemColumn = column
         while start <= end {
             var stop = start
             while stop < end, bytes[stop] != UInt8(ascii: ",") { stop += 1 }
@@ -104,9 +105,11 @@ extension YAMLValue {
             let item = UnsafeBufferPointer(rebasing: bytes[first..<last])
             guard !item.isEmpty, isPlainScalar(item), !item.contains(where: { flowForbidden.contains($0) }) else { return nil }
             let text = String(decoding: item, as: UTF8.self)
-            guard !["~", "null", "Null", "NULL"].contains(text) else { return nil }
+            guard !nullWords.contains(text) else { return nil }
+            itemColumn += characterCount(bytes, from: counted, to: first)
+            counted = first
             items.append(YAMLValue(kind: .scalar(text, isPlain: true),
-                                   location: SourceLocation(path: path, line: line, column: column(first))))
+                                   location: SourceLocation(path: path, line: line, column: itemColumn)))
             start = stop + 1
         }
         return items
@@ -116,9 +119,14 @@ extension YAMLValue {
 
     /// The column (from 1, in characters) of the byte at `index` in the line that starts at `lineStart`.
     private static func characterColumn(_ bytes: UnsafeBufferPointer<UInt8>, from lineStart: Int, to index: Int) -> Int {
-        var column = 1
-        for position in lineStart..<index where bytes[position] & 0xC0 != 0x80 { column += 1 }
-        return column
+        1 + characterCount(bytes, from: lineStart, to: index)
+    }
+
+    /// How many characters the bytes `start..<end` hold (the bytes that begin a UTF-8 sequence).
+    private static func characterCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var count = 0
+        for position in start..<end where bytes[position] & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// The text of a value in double or single quotes with nothing to decode inside (no quote of its kind,

@@ -72,11 +72,14 @@ extension YAMLValue {
         }
     }
 
+    /// The plain values YAML reads as no value at all.
+    static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
+
     private static func convert(_ node: Node, location: (Mark?) -> SourceLocation) -> Result<YAMLValue?, Diagnostic> {
         switch node {
         case .scalar(let scalar):
             let here = location(scalar.mark)
-            if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            if scalar.style == .plain, nullWords.contains(scalar.string) {
                 return .success(YAMLValue(kind: .null, location: here))
             }
             return .success(YAMLValue(kind: .scalar(scalar.string, isPlain: scalar.style == .plain), location: here))
