@@ -20,4 +20,9 @@ public struct Debouncer: Sendable {
     public func shouldFire(now: Double, firstEvent: Double, lastEvent: Double) -> Bool {
         now - lastEvent >= quiet || now - firstEvent >= longest
     }
+
+    /// The first moment `shouldFire` is true for a burst with no further events.
+    public func fireTime(firstEvent: Double, lastEvent: Double) -> Double {
+        min(lastEvent + quiet, firstEvent + longest)
+    }
 }

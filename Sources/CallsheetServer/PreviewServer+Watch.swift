@@ -13,7 +13,11 @@ extension PreviewServer {
         }
         defer { listener.cancel() }
         while !Task.isCancelled {
-            try await Task.sleep(nanoseconds: 5_000_000)
+            // Idle, the loop sleeps until a change comes; then until the burst may be over.
+            await pending.waitForChange()
+            guard let due = await pending.due(debouncer: debouncer) else { continue }
+            let wait = due - Self.now()
+            if wait > 0 { try await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000)) }
             guard let changed = await pending.take(now: Self.now(), debouncer: debouncer) else { continue }
             var event = await build(changed: changed)
             if !event.succeeded, debouncer.retry > 0 {
@@ -32,6 +36,8 @@ actor PendingChanges {
     private var last: Double?
     /// The paths that changed; nil once the watcher lost events, so anything may have.
     private var paths: Set<String>? = []
+    /// The watch loop, while it waits for a change.
+    private var waiter: CheckedContinuation<Void, Never>?
 
     func note(_ change: FileChange, now: Double) {
         if first == nil { first = now }
@@ -40,6 +46,31 @@ actor PendingChanges {
         case .changed(let path): paths?.insert(path)
         case .overflow: paths = nil
         }
+        wake()
+    }
+
+    /// Returns once a change is pending (at once when one is), or when the task waiting is cancelled.
+    func waitForChange() async {
+        guard first == nil else { return }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                // A cancellation that came before this point finds no waiter to wake, so it is looked at here.
+                if Task.isCancelled { continuation.resume() } else { waiter = continuation }
+            }
+        } onCancel: {
+            Task { await self.wake() }
+        }
+    }
+
+    private func wake() {
+        waiter?.resume()
+        waiter = nil
+    }
+
+    /// When the pending burst may be over (see `Debouncer.fireTime`); nil when nothing is pending.
+    func due(debouncer: Debouncer) -> Double? {
+        guard let first, let last else { return nil }
+        return debouncer.fireTime(firstEvent: first, lastEvent: last)
     }
 
     /// Whether a change comes before `deadline`.

@@ -63,7 +63,30 @@ import Glibc
         (0.310, 0.000, 0.300, true),   // a burst that never ends still rebuilds
     ])
     func bursts(now: Double, first: Double, last: Double, fires: Bool) {
-        #expect(Debouncer(quiet: 0.02, longest: 0.3).shouldFire(now: now, firstEvent: first, lastEvent: last) == fires)
+        let debouncer = Debouncer(quiet: 0.02, longest: 0.3)
+        #expect(debouncer.shouldFire(now: now, firstEvent: first, lastEvent: last) == fires)
+        // The watch loop sleeps until this moment: the burst fires then, and not a moment before.
+        let due = debouncer.fireTime(firstEvent: first, lastEvent: last)
+        #expect(debouncer.shouldFire(now: due, firstEvent: first, lastEvent: last))
+        #expect(!debouncer.shouldFire(now: due - 0.001, firstEvent: first, lastEvent: last))
+    }
+
+    /// The watch loop sleeps while nothing changes, rather than looking every few milliseconds: it wakes for
+    /// a change, and for being stopped.
+    @Test(.timeLimit(.minutes(1))) func theWatchLoopSleepsUntilAChangeOrAStop() async {
+        let pending = PendingChanges()
+        let waiting = Task { await pending.waitForChange() }
+        try? await Task.sleep(nanoseconds: 20_000_000)
+        await pending.note(.changed("content/faq.md"), now: 1.0)
+        await waiting.value
+        #expect(await pending.due(debouncer: Debouncer(quiet: 0.02, longest: 0.3)) == 1.02)
+        let stopped = Task { await PendingChanges().waitForChange() }
+        stopped.cancel()
+        await stopped.value
+        let stoppedLater = Task { await PendingChanges().waitForChange() }
+        try? await Task.sleep(nanoseconds: 20_000_000)
+        stoppedLater.cancel()
+        await stoppedLater.value
     }
 
     @Test func theErrorPageEscapesWhatItShows() {
