@@ -65,10 +65,14 @@ struct RenderMarkdown: ParsableCommand {
     @Flag(name: .customLong("no-smart"), help: "Leave quotes and dashes as typed.")
     var noSmart = false
 
+    @Flag(name: .customLong("align-attribute"), help: "Write table alignment as GFM's reference HTML does (`align=`), not as the site's style.")
+    var alignAttribute = false
+
     func run() throws {
         let input = FileHandle.standardInput.readDataToEndOfFile()
         let text = String(decoding: input, as: UTF8.self)
-        let document = MarkdownDocument(text, options: MarkdownOptions(allowsRawHTML: unsafe, smartPunctuation: !noSmart))
+        let document = MarkdownDocument(text, options: MarkdownOptions(allowsRawHTML: unsafe, smartPunctuation: !noSmart,
+                                                                          alignmentAsAttribute: alignAttribute))
         FileHandle.standardOutput.write(Data(document.renderPlainHTML().utf8))
     }
 }

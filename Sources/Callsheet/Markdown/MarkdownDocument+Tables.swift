@@ -93,7 +93,7 @@ extension MarkdownDocument {
         func row(_ cells: [PipeTable.Cell], tag: String, index: Int) -> OpaquePointer {
             let tr = block("<tr>", "</tr>")
             for (column, cell) in cells.enumerated() {
-                let td = block("<\(tag)\(table.alignments[column].attribute)\(cellMark)>", "</\(tag)>")
+                let td = block("<\(tag)\(table.alignments[column].attribute(asAlign: options.alignmentAsAttribute))\(cellMark)>", "</\(tag)>")
                 let paragraph = inlineParagraph(cell.text, options: options)
                 let at = place(cell, index)
                 forEachLink(in: paragraph) { link, column in positions(link, (at.line, at.column + max(0, column - 3))) }

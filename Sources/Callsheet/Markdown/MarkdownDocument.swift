@@ -11,11 +11,15 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var allowsRawHTML: Bool
     /// Straight quotes, `--` and `...` become typographic ones.
     public var smartPunctuation: Bool
+    /// How a table column's alignment is written: `style="text-align: right"`, valid HTML, for the site;
+    /// `align="right"` (obsolete in HTML5) only to compare with the GFM spec's reference HTML.
+    public var alignmentAsAttribute: Bool
 
     /// Creates options; raw HTML is left out by default, smart punctuation is on.
-    public init(allowsRawHTML: Bool = false, smartPunctuation: Bool = true) {
+    public init(allowsRawHTML: Bool = false, smartPunctuation: Bool = true, alignmentAsAttribute: Bool = false) {
         self.allowsRawHTML = allowsRawHTML
         self.smartPunctuation = smartPunctuation
+        self.alignmentAsAttribute = alignmentAsAttribute
     }
 
     var cmarkOptions: Int32 {

@@ -5,13 +5,16 @@ struct PipeTable: Equatable {
     enum Alignment: Equatable {
         case none, left, center, right
 
-        var attribute: String {
+        /// The cell's attribute: a style (HTML5 has no `align` on cells), or `align` as GFM's reference HTML.
+        func attribute(asAlign: Bool) -> String {
+            let name: String
             switch self {
             case .none: return ""
-            case .left: return " align=\"left\""
-            case .center: return " align=\"center\""
-            case .right: return " align=\"right\""
+            case .left: name = "left"
+            case .center: name = "center"
+            case .right: name = "right"
             }
+            return asAlign ? " align=\"\(name)\"" : " style=\"text-align: \(name)\""
         }
     }
 
