@@ -43,9 +43,9 @@ extension CreditList {
                     .joined(separator: " ").trimmingCharacters(in: .whitespaces)
                 return field.text.isEmpty ? nil : field
             }
-            if row.count > header.count, let extra = row.dropFirst(header.count).first(where: { !$0.text.isEmpty }) {
-                diagnostics.error("this row has more fields than the header has columns", at: at(extra.line, extra.column),
-                                  hint: "a comma inside a field needs the field in double quotes")
+            // Even when the extra fields are empty, every field after an unquoted comma has moved one column on.
+            if row.count > header.count {
+                diagnostics.append(tooManyFields(row, columns: header.count, at: at))
                 continue
             }
             let rowStart = at(row[0].line, 1)
@@ -80,5 +80,20 @@ extension CreditList {
                                   company: cell("company")?.text, role: cell("role")?.text, url: url?.text, featured: featured))
         }
         return (credits, diagnostics.all)
+    }
+
+    /// A row with more fields than the header has columns, placed at the likeliest comma: a field after
+    /// `, ` (as in `Acme, Inc.`), else the first field past the header's width.
+    private static func tooManyFields(_ row: [CSVTable.Field], columns: Int,
+                                      at: (Int, Int) -> SourceLocation) -> Diagnostic {
+        let counts = "this row has \(row.count) fields but the header names \(columns) columns"
+        if let index = row.indices.dropFirst().first(where: { row[$0].text.hasPrefix(" ") && !row[$0 - 1].text.isEmpty }) {
+            let joined = row[index - 1].text + "," + row[index].text
+            return .error(counts + ": the comma before `\(row[index].text.trimmingCharacters(in: .whitespaces))` splits a field",
+                          at: at(row[index - 1].line, row[index - 1].column),
+                          hint: "a field holding a comma goes in double quotes: \"\(joined)\"")
+        }
+        let extra = row[columns]
+        return .error(counts, at: at(extra.line, extra.column), hint: "a field holding a comma goes in double quotes, such as \"Acme, Inc.\"")
     }
 }
