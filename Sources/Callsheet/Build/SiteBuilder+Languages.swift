@@ -18,10 +18,11 @@ extension SiteBuilder {
         let versions = LanguageVersions(pages: content.pages, languages: content.config.allLanguages)
         result.versions = versions
         var defaultFields: [String]?
+        let leftOut = Set(content.fileReads.filter { $0.value.page == nil }.keys)
         for code in content.config.allLanguages {
             let config = content.config.localized(to: code)
             let pages = content.pages.filter { $0.language == code }
-            let (menu, menuProblems) = NavMenu.resolve(config, pages: pages) { kind in
+            let (menu, menuProblems) = NavMenu.resolve(config, pages: pages, leftOut: leftOut) { kind in
                 kind.declaration.menuLabel == nil ? nil : strings.text("nav_\(kind.rawValue)", in: code)
             }
             let (testimonials, testimonialProblems, anchors) =

@@ -4,7 +4,8 @@ enum NavMenu {
     /// a default entry whose page the site does not have is left out. For another language (`config` localized),
     /// `pages` are that language's, entries lead to the translations of the files they name, an entry whose page
     /// has no translation is left out, and `labels` gives the labels of kinds (the theme's words, `nav_faq`).
-    static func resolve(_ config: SiteConfig, pages: [Page],
+    /// An entry naming one of `leftOut` (files left out for their own mistakes, reported at them) is left out too.
+    static func resolve(_ config: SiteConfig, pages: [Page], leftOut: Set<String> = [],
                         labels: (PageKind) -> String? = { $0.declaration.menuLabel }) -> ([(label: String, page: Page)], [Diagnostic]) {
         let isDefault = config.isDefaultLanguage
         let navLabels = config.languages.first { $0.code == config.language }?.navLabels ?? [:]
@@ -22,7 +23,7 @@ enum NavMenu {
         for entry in entries {
             let key = normalized(entry.target)
             guard let page = byFile[key] ?? byFile[key + "/"] else {
-                guard config.nav != nil, isDefault else { continue }
+                guard config.nav != nil, isDefault, !leftOut.contains(key), !leftOut.contains(key + "/_index.md") else { continue }
                 let near = FieldReader.nearest(to: key, in: Set(byFile.keys))
                 diagnostics.append(.error("the menu entry `\(entry.target)` names no page of the site", at: entry.location,
                                           hint: near.map { "did you mean `\($0)`?" } ?? "name a content file such as `about.md`, or a section such as `services/`"))

@@ -76,7 +76,10 @@ public struct SiteContent: Sendable {
             switch config.map({ language(of: file, files: fileSet, config: $0, displayPath: displayPath) }) {
             case .refused(let problem)?: diagnostics.append(problem); continue
             case .translation(let original, let code)?: translation = (original, code)
-            case .original?, nil: break
+            case .original?: break
+            // Without settings (site.yml has mistakes) its languages are not known: a file named as a translation
+            // is read as one, for its own mistakes, rather than called no part of the site.
+            case nil: translation = TranslationFile.split(file)
             }
             guard let kind = kind(of: translation?.original ?? file) else {
                 diagnostics.warning("this file is not part of the site, so it is not published", at: SourceLocation(path: displayPath(file), line: 0),

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import Callsheet
+
+/// A mistake is reported once, at its own file: not again as a mistake in a file that only names it (another
+/// coordinator's site met both, and was sent to fix a site.yml that was right).
+@Suite struct OneMistakeOneMessageTests {
+    /// A page the menu names that is left out for a mistake of its own: the menu does not also call the entry
+    /// one that names no page.
+    @Test(arguments: [
+        ("credits.md", "---\ntitle: Credits\n\tyear: 21\n---\n"),
+        ("faq.md", ""),
+        ("contact.md", "---\ntitle: \"Contact\n---\nWrite.\n"),
+    ])
+    func aBrokenPageInTheMenuIsOneError(file: String, text: String) throws {
+        let site = try TestSite.sample()
+        defer { site.remove() }
+        try site.write(text, to: "content/\(file)")
+        let errors = site.errors()
+        #expect(!errors.isEmpty)
+        #expect(errors.allSatisfy { $0.location?.path == "content/\(file)" }, "\(errors.map(\.description))")
+    }
+
+    /// The menu still catches an entry that names no file at all.
+    @Test func anEntryNamingNoFileIsStillAnError() throws {
+        let site = try TestSite.sample()
+        defer { site.remove() }
+        let yml = try #require(try? String(contentsOfFile: site.path("content/site.yml"), encoding: .utf8))
+        try site.write(yml.replacingOccurrences(of: "  - credits.md\n", with: "  - credit.md\n"), to: "content/site.yml")
+        #expect(site.errors().map(\.message) == ["the menu entry `credit.md` names no page of the site"])
+    }
+
+    /// site.yml with a mistake: its languages are unknown, and its translations are not called files that are
+    /// no part of the site (whose hint would send them to pages/).
+    @Test(arguments: ["theme:\n  accent: \"#f4f4f4\"\n", "title: [unclosed\n"])
+    func aBrokenSiteYMLSaysNothingOfItsTranslations(mistake: String) throws {
+        let site = try TestSite(["site.yml": TestSite.minimalSiteYML + "\nlanguages:\n  - code: fr\n" + mistake,
+                                 "faq.md": "---\ntitle: FAQ\n---\n## Why?\n\nBecause.\n",
+                                 "faq.fr.md": "---\ntitle: Questions\n---\n## Pourquoi ?\n\nParce que.\n"])
+        defer { site.remove() }
+        guard case .failure(let failure) = site.build() else {
+            Issue.record("built with a broken site.yml")
+            return
+        }
+        #expect(failure.diagnostics.contains { $0.severity == .error && $0.location?.path.hasSuffix("site.yml") == true })
+        #expect(!failure.diagnostics.contains { $0.message.contains("not part of the site") }, "\(failure.diagnostics.map(\.description))")
+    }
+}
