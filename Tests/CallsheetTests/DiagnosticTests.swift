@@ -6,7 +6,7 @@ import Testing
         let path = "content/pages/a.md:1:1: error: forged\nb.md"
         let printed = Diagnostic.error("this file is empty", at: SourceLocation(path: path, line: 0)).description
         #expect(!printed.contains("\n"))
-        #expect(printed == "content/pages/a.md:1:1: error: forged\\nb.md: error: this file is empty")
+        #expect(printed == "content/pages/a.md:1:1: error: forged\\nb.md:1:1: error: this file is empty")
     }
 
     @Test func controlCharactersInMessagesAndHintsAreEscapedToo() {

@@ -164,7 +164,7 @@ import Testing
         let site = try TestSite(["site.yml": TestSite.minimalSiteYML + "\nlanguages:\n  - code: mi\n"])
         defer { site.remove() }
         let error = try #require(site.errors().first)
-        #expect(error.description.hasPrefix("templates/strings/mi.yml: error: the theme has no words in the language `mi`"), "\(error)")
+        #expect(error.description.hasPrefix("templates/strings/mi.yml:1:1: error: the theme has no words in the language `mi`"), "\(error)")
         #expect(error.description.contains("strings/mi.yml with every key of strings/en.yml, in mi"))
     }
 

@@ -43,12 +43,34 @@ import Testing
         }
         let svg = try warnings(about("me.svg"), previews: true)
         #expect(svg.contains("content/about.md:4:8: the link-preview image `https://example.com/media/me.svg` is an SVG, which social media and messaging apps do not show"))
-        #expect(svg.contains("content/pages/privacy.md:1:1: this page has no link-preview image"))
+        // Without site.yml's social_image, pages without a picture are one warning there, however many they are.
+        #expect(svg.contains("content/site.yml:1:1: 2 pages have no link-preview image (/, /privacy/)"))
+        #expect(!svg.contains { $0.hasSuffix("this page has no link-preview image") })
         let png = try TestSite.checked(about("me.png"))
         defer { png.remove() }
         // A real PNG, large enough for a link preview (under 200 px wide the build warns), so the build makes one of it.
         try Data(TestImages.taggedPNG(width: 400, height: 300)).write(to: png.root.appendingPathComponent("content/media/me.png"))
         #expect(try png.checkProblems(previews: true).map(\.summary).filter { $0.hasPrefix("content/about.md") } == [])
+    }
+
+    /// The theme adds the site's name in the page's language: a translated page's own title is counted without it.
+    @Test func aTranslatedTitleIsCountedWithoutTheSiteNameInItsLanguage() throws {
+        let yml = TestSite.minimalSiteYML + "\nlanguages:\n  - code: fr\n    title: Élodie Lachance, coordination d'intimité pour le cinéma\n"
+        let found = try warnings(["site.yml": yml, "pages/privacy.fr.md": "---\ntitle: Confidentialité\n\(TestSite.described)---\nRien.\n"])
+        #expect(!found.contains { $0.contains("characters long") }, "\(found)")
+    }
+
+    /// With a social_image, a page still without a preview is its template's doing: a warning at the page.
+    @Test func aThemeThatWritesNoPreviewIsAWarningAtEachPage() throws {
+        let head = try String(contentsOfFile: Repository.templates + "/partials/head.mustache", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("og:image") }.joined(separator: "\n")
+        let site = try TestSite.checked(["site.yml": TestSite.minimalSiteYML + "\nsocial_image: media/share.png\n", "media/share.png": ""],
+                                        templates: ["partials/head.mustache": head])
+        defer { site.remove() }
+        try Data(TestImages.taggedPNG(width: 1200, height: 630)).write(to: site.root.appendingPathComponent("content/media/share.png"))
+        let found = try site.checkProblems(previews: true).map(\.summary).filter { $0.contains("link-preview") }
+        #expect(found == ["content/index.md:1:1: this page has no link-preview image",
+                          "content/pages/privacy.md:1:1: this page has no link-preview image"])
     }
 
     @Test func anAnalyticsHostIsAllowedOnlyWhenListed() throws {

@@ -86,7 +86,7 @@ import Testing
         #expect(TestSite.tree(at: site.root.appendingPathComponent("templates")) == TestSite.tree(at: Repository.root.appendingPathComponent("templates")))
         let again = try CommandLineTests.run(["new", "theme"], in: site.root)
         #expect(again.status == 1)
-        #expect(again.stderr.contains("templates/layout.mustache: error: this file already exists; nothing was written"))
+        #expect(again.stderr.contains("templates/layout.mustache:1:1: error: this file already exists; nothing was written"))
 
         let templates = site.root.appendingPathComponent("templates")
         for path in TestSite.tree(at: templates).keys where path != "assets/style.css" {

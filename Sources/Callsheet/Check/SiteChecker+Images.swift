@@ -24,7 +24,7 @@ extension SiteChecker {
             imageBytes += size
             if size > Self.imageLimitKB * 1024 {
                 diagnostics.warning("`\(info.source)` weighs \(size / 1024) KB as a phone loads it, more than \(Self.imageLimitKB) KB",
-                                    at: SourceFinder.location(of: page),
+                                    at: finder.location(of: page),
                                     hint: "crop it closer, or choose a calmer picture: fine detail and noise cost bytes")
             }
         }
@@ -33,7 +33,7 @@ extension SiteChecker {
         let budget = (config.pageBudgetKB + Self.imageAllowanceKB) * 1024
         if total > budget {
             diagnostics.warning("with its images, this page weighs \(total / 1024) KB on a phone, more than \(budget / 1024) KB",
-                                at: SourceFinder.location(of: page),
+                                at: finder.location(of: page),
                                 hint: "use fewer or smaller pictures on this page")
         }
     }

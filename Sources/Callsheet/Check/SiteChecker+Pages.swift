@@ -32,7 +32,7 @@ extension SiteChecker {
                 }
             }
         }
-        return SourceFinder.location(of: page)
+        return finder.location(of: page)
     }
 
     func checkDescription(of page: Page, into diagnostics: inout Diagnostics) {
@@ -64,7 +64,7 @@ extension SiteChecker {
         let budget = config.pageBudgetKB * 1024
         if bytes > budget {
             diagnostics.warning("this page weighs \(bytes / 1024) KB with its CSS, more than the \(config.pageBudgetKB) KB budget",
-                                at: SourceFinder.location(of: page.page),
+                                at: finder.location(of: page.page),
                                 hint: "split it into pages, or raise `check: {page_budget_kb: ...}` in site.yml")
         }
     }
@@ -74,34 +74,55 @@ extension SiteChecker {
         guard !page.page.isNoIndex, let title = Self.title(of: page) else { return }
         let isHome = page.page.kind == .home
         var own = title
-        let siteName = " · " + config.title
+        // The theme adds the site's name in the page's own language.
+        let siteName = " · " + (page.page.language.isEmpty ? config : config.localized(to: page.page.language)).title
         if !isHome, own.hasSuffix(siteName) { own = String(own.dropLast(siteName.count)) }  // the theme's suffix may be cut
         let siteYAML = finder.siteYAML
         if own.count > 60 {
             let location = isHome ? siteYAML.flatMap { finder.location(ofKey: "title", inFile: $0) }
                 : page.page.sourcePath.flatMap { finder.location(ofKey: "title", inFile: $0) }
             diagnostics.warning("the title \u{201C}\(own)\u{201D} is \(own.count) characters long; search results cut it after about 60",
-                                at: location ?? SourceFinder.location(of: page.page),
+                                at: location ?? finder.location(of: page.page),
                                 hint: isHome ? "shorten `title` in site.yml: your name and what you do" : "shorten `title` in the front matter")
         }
         if isHome, let tagline = config.tagline, title.localizedCaseInsensitiveContains(tagline) {
             diagnostics.warning("the home page's title repeats the tagline",
-                                at: siteYAML.flatMap { finder.location(ofKey: "tagline", inFile: $0) } ?? SourceFinder.location(of: page.page),
+                                at: siteYAML.flatMap { finder.location(ofKey: "tagline", inFile: $0) } ?? finder.location(of: page.page),
                                 hint: "the tagline shows under the heading and in search results already; keep it out of `title`")
         }
     }
 
-    /// What a link to the page shows when shared in a message or on social media.
+    /// The `og:image` a link to the page shows when shared in a message or on social media, if any.
+    static func previewImage(of page: ScannedPage) -> String? {
+        let image = page.elements.first { $0.name == "meta" && $0["property"] == "og:image" }?["content"]?.trimmingHTMLSpaces()
+        return image?.isEmpty == false ? image : nil
+    }
+
+    /// Pages that a shared link shows with no picture. Without site.yml's `social_image` (which every page
+    /// without a picture of its own takes) that is one warning there, whatever the number of pages.
+    func checkMissingPreviewImages(_ pages: [ScannedPage], into diagnostics: inout Diagnostics) {
+        let missing = pages.filter { !$0.page.isNoIndex && Self.previewImage(of: $0) == nil }
+        guard !missing.isEmpty else { return }
+        let hint = "a link shared in a message or on social media shows no picture; "
+        if config.images.socialImage == nil, let siteYAML = finder.siteYAML {
+            let named = missing.prefix(3).map { "/" + $0.page.sitePath }
+            let more = missing.count > named.count ? " and \(missing.count - named.count) more" : ""
+            diagnostics.warning("\(missing.count == 1 ? "a page has" : "\(missing.count) pages have") no link-preview image (\(named.joined(separator: ", "))\(more))",
+                                at: SourceLocation(path: siteYAML),
+                                hint: hint + "give the site a `social_image:` here (a JPEG or PNG in media/, ideally 1200 x 630), or a page its own `image:`")
+            return
+        }
+        for page in missing {
+            diagnostics.warning("this page has no link-preview image", at: finder.location(of: page.page),
+                                hint: hint + "give the page an `image:` (a JPEG or PNG in media/), or check that its template writes `og:image`")
+        }
+    }
+
+    /// A link-preview image that messaging apps do not show.
     func checkPreviewImage(_ page: ScannedPage, into diagnostics: inout Diagnostics) {
-        guard !page.page.isNoIndex else { return }
+        guard !page.page.isNoIndex, let image = Self.previewImage(of: page) else { return }
         let meta = { (property: String) in
             page.elements.first { $0.name == "meta" && $0["property"] == property }?["content"]?.trimmingHTMLSpaces()
-        }
-        guard let image = meta("og:image"), !image.isEmpty else {
-            diagnostics.warning("this page has no link-preview image", at: SourceFinder.location(of: page.page),
-                                hint: "a link to it shared in a message or on social media shows no picture; give the page an "
-                                    + "`image:` (a JPEG or PNG in media/), or the site a `social_image:` in site.yml")
-            return
         }
         let path = image.split(separator: "?").first.map(String.init) ?? image
         if path.lowercased().hasSuffix(".svg") || (meta("og:image:type") ?? "").lowercased().contains("svg") {

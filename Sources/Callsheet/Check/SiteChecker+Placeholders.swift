@@ -15,7 +15,7 @@ extension SiteChecker {
         for template in finder.templates(for: page.page.kind) {
             places += Self.placeholders(in: template.lines, path: template.path, yamlLines: 0)
         }
-        if places.isEmpty { places = [(SourceFinder.location(of: page.page), Scaffold.placeholderMarker[...])] }
+        if places.isEmpty { places = [(finder.location(of: page.page), Scaffold.placeholderMarker[...])] }
         for (location, text) in places {
             var excerpt = String(text.prefix { $0 != "\"" }).trimmingSpaces()
             if excerpt.count > 60 { excerpt = String(excerpt.prefix(59)) + "\u{2026}" }

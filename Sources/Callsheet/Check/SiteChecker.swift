@@ -59,7 +59,7 @@ public struct SiteChecker: Sendable {
             guard page.depth <= NestingDepth.limit else {
                 diagnostics.error("this page nests \(page.depth) quotes, lists or boxes inside each other; browsers stop at "
                                   + "\(NestingDepth.limit) and show it flattened, and check does not read it further",
-                                  at: SourceFinder.location(of: page.page), hint: "use fewer levels of `>` quotes or indented lists")
+                                  at: finder.location(of: page.page), hint: "use fewer levels of `>` quotes or indented lists")
                 return diagnostics.all
             }
             checkLinks(page, ids: ids, into: &diagnostics)
@@ -76,6 +76,7 @@ public struct SiteChecker: Sendable {
         var diagnostics = Diagnostics()
         diagnostics.append(contentsOf: found.flatMap { $0 })
         checkDuplicateTitles(scanned, into: &diagnostics)
+        checkMissingPreviewImages(scanned, into: &diagnostics)
         for (file, text) in report.templateSources where file.hasSuffix(".css") {
             checkStylesheet(text, file: file, into: &diagnostics)
         }
@@ -96,7 +97,7 @@ public struct SiteChecker: Sendable {
         for page in pages where !page.page.isNoIndex {
             guard let title = Self.title(of: page) else { continue }
             if let first = titles[title] {
-                diagnostics.warning("this page has the same title as \(first): \u{201C}\(title)\u{201D}", at: SourceFinder.location(of: page.page),
+                diagnostics.warning("this page has the same title as \(first): \u{201C}\(title)\u{201D}", at: finder.location(of: page.page),
                                     hint: "search results and browser tabs cannot tell the two apart; give this page its own `title`")
             } else {
                 titles[title] = page.page.sourcePath ?? "/" + page.page.sitePath

@@ -94,13 +94,14 @@ final class SourceFinder: @unchecked Sendable {
                                path: source, offset: page.bodyLineOffset)
         }
         if found.isEmpty, let picture = page.picture, picture.path == text, let location = picture.location { return [location] }
-        return found.isEmpty ? [Self.location(of: page)] : found
+        return found.isEmpty ? [location(of: page)] : found
     }
 
-    /// The start of the page's file, or its template when the page has no file.
-    static func location(of page: Page) -> SourceLocation {
-        page.sourcePath.map { SourceLocation(path: $0, line: 1, column: 1) }
-            ?? SourceLocation(path: "templates/\(page.kind.templateName).mustache", line: 0)
+    /// The start of the page's file, or of its template (as the user sees its path: their own, or the built-in
+    /// theme's) when the page has no file.
+    func location(of page: Page) -> SourceLocation {
+        let template = templatesByName[page.kind.templateName]?.path ?? templateRoot + page.kind.templateName + ".mustache"
+        return SourceLocation(path: page.sourcePath ?? template, line: 1, column: 1)
     }
 
     /// The lines of a content file (a page's Markdown, or site.yml), read once; nil when unreadable.

@@ -14,10 +14,11 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         self.column = column
     }
 
-    /// `path:line:col`, the form editors jump to; control characters in the path are escaped.
+    /// `path:line:col`, the form editors and CI annotations read, for every message: a problem with a whole
+    /// file is placed at its start. Control characters in the path are escaped.
     public var description: String {
         let path = PrintableText.escaping(path)
-        return line > 0 ? "\(path):\(line):\(max(column, 1))" : path
+        return line > 0 ? "\(path):\(line):\(max(column, 1))" : "\(path):1:1"
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
