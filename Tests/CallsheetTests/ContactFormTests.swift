@@ -60,6 +60,23 @@ import Testing
 
     // MARK: Validation, each at its line
 
+    /// An unknown type that other form builders use gets the right name, and no mistakes of a type never asked for.
+    @Test func aDropdownIsTakenForASelect() throws {
+        let spec = "provider: formspree\naction: https://formspree.io/f/x\nfields:\n  - name: role\n    label: Role\n    type: dropdown\n    options: [Actor, Director]\n"
+        #expect(try errors(spec) == ["content/contact.md:9:13: unknown field type `dropdown`"])
+        let site = try TestSite(["contact.md": Self.contact(spec)])
+        defer { site.remove() }
+        #expect(site.errors().first?.hint == "did you mean `select`?")
+    }
+
+    /// Two mistakes in one run: a field's own, and its name used twice.
+    @Test func aRepeatedNameIsFoundEvenOnAFieldWithAnotherMistake() throws {
+        let spec = "provider: formspree\naction: https://formspree.io/f/x\nfields:\n  - name: email\n    label: A\n  - name: email\n    label: B\n    autocomplete: telephone\n"
+        let found = try errors(spec)
+        #expect(found == ["content/contact.md:9:13: the field name `email` is used twice; the first is on line 7",
+                                     "content/contact.md:11:21: `telephone` is not an autocomplete value browsers know"])
+    }
+
     @Test(arguments: [
         ("provider: formspree\naction: https://formspree.io/f/x\nfields:\n  - name: email\n    type: emial\n    label: Email\n",
          "content/contact.md:8:13: unknown field type `emial`"),

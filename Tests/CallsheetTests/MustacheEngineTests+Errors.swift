@@ -45,6 +45,9 @@ extension MustacheEngineTests {
     @Test func namesWithSpacesOrNothingInThem() {
         #expect(error("<p>{{first name}}</p>") == "1:4: `first name` is not a name a tag can look up")
         #expect(error("{{#page title}}{{/page title}}") == "1:1: `page title` is not a name a tag can look up")
+        // A tag whose `}}` lost a brace runs on to the next tag's: said so, with the name as it was meant.
+        #expect(error("<h1>{{page.title}</h1>\n  {{#service.summary}}x{{/service.summary}}") == "1:5: the tag `page.title` is not closed with `}}`")
+        #expect(error("<h1>{{page.title</h1>\n{{x}}") == "1:5: the tag `page.title` is not closed with `}}`")
         #expect(error("a {{}}") == "1:3: this tag names nothing")
         #expect(error("{{#}}{{/}}") == "1:1: this tag names nothing")
         #expect(error("{{> my partial}}") == "1:1: this tag needs the name of a template, without spaces")

@@ -83,17 +83,20 @@ extension ContactForm {
             for item in items {
                 let (field, found) = parseField(item)
                 problems += found
-                guard let field else { continue }
+                // A field with mistakes of its own still has its name checked, so one run names every mistake.
+                var written: String?
+                if case .scalar(let text, _)? = item["name"]?.kind, isFieldName(text) { written = text }
+                guard let name = field?.name ?? written else { continue }
                 let here = item["name"]?.location ?? item.location
-                if let first = seen[field.name] {
-                    problems.append(.error("the field name `\(field.name)` is used twice; the first is on line \(first.line)", at: here,
+                if let first = seen[name] {
+                    problems.append(.error("the field name `\(name)` is used twice; the first is on line \(first.line)", at: here,
                                            hint: "each field needs its own name"))
-                } else if field.name == honeypot || reservedNames.contains(field.name) {
-                    problems.append(.error("the field name `\(field.name)` is reserved for the form's hidden fields", at: here,
+                } else if name == honeypot || reservedNames.contains(name) {
+                    problems.append(.error("the field name `\(name)` is reserved for the form's hidden fields", at: here,
                                            hint: "choose another name"))
                 } else {
-                    seen[field.name] = here
-                    fields.append(field)
+                    seen[name] = here
+                    if let field { fields.append(field) }
                 }
             }
         } else if spec.value("fields") == nil {
@@ -136,9 +139,13 @@ extension ContactForm {
             if let known = FieldType(rawValue: text.lowercased()) {
                 type = known
             } else {
-                let guess = FieldReader.nearest(to: text, in: Set(FieldType.allCases.map(\.rawValue)))
+                // What other form builders call it, then a near spelling; with neither, a field with options is
+                // taken for a choice, so the checks below do not add mistakes of a type nobody asked for.
+                let guess = FieldType.otherNames[text.lowercased()]
+                    ?? FieldReader.nearest(to: text, in: Set(FieldType.allCases.map(\.rawValue))).flatMap(FieldType.init(rawValue:))
                 reader.error("unknown field type `\(text)`", at: "type",
-                             hint: guess.map { "did you mean `\($0)`?" } ?? "use one of: \(FieldType.allCases.map(\.rawValue).joined(separator: ", "))")
+                             hint: guess.map { "did you mean `\($0.rawValue)`?" } ?? "use one of: \(FieldType.allCases.map(\.rawValue).joined(separator: ", "))")
+                type = guess ?? (reader.value("options") != nil ? .select : .text)
             }
         }
         let isRequired = reader.bool("required") ?? false

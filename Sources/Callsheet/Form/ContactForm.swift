@@ -20,6 +20,15 @@ public struct ContactForm: Sendable {
     public enum FieldType: String, Sendable, CaseIterable {
         case text, email, tel, url, date, number, textarea, select, radio, checkbox, checkboxes
 
+        /// What other form builders and HTML call some types, for the hint at an unknown one.
+        static let otherNames: [String: FieldType] = [
+            "dropdown": .select, "drop-down": .select, "menu": .select, "choice": .select, "list": .select,
+            "multiline": .textarea, "paragraph": .textarea, "message": .textarea, "long": .textarea, "longtext": .textarea,
+            "phone": .tel, "telephone": .tel, "mail": .email, "e-mail": .email, "website": .url, "link": .url,
+            "string": .text, "short": .text, "integer": .number, "int": .number, "tickbox": .checkbox, "boolean": .checkbox,
+            "multiselect": .checkboxes, "multi": .checkboxes, "options": .radio,
+        ]
+
         /// "a text", "an email": the type with its article, for messages.
         var withArticle: String { ([.email, .url].contains(self) ? "an " : "a ") + rawValue }
 

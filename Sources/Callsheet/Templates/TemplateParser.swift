@@ -151,6 +151,13 @@ private struct TreeBuilder {
 
     private func name(of token: TemplateToken) throws(TemplateSyntaxError) -> TemplateName {
         guard let name = TemplateParser.name(token.content) else {
+            // `{{page.title}</h1> ... }}`: the tag's own `}}` was mistyped, and it ran on to the next tag's.
+            if let cut = token.content.firstIndex(where: { "{}<".contains($0) || $0.isNewline }),
+               TemplateParser.name(String(token.content[..<cut]).trimmingCharacters(in: .whitespaces)) != nil {
+                let written = token.content[..<cut].trimmingCharacters(in: .whitespaces)
+                throw error("the tag `\(written)` is not closed with `}}`", at: token,
+                            hint: "write it `{{\(written)}}`; without its `}}` it runs on to the next tag's")
+            }
             throw error(token.content.isEmpty ? "this tag names nothing" : "`\(token.content)` is not a name a tag can look up", at: token,
                         hint: "names are keys joined by dots, such as `page.title`, or `.` for the current item")
         }
