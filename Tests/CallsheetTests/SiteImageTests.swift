@@ -114,6 +114,29 @@ extension TestSite {
         #expect(site.tree() == first)
     }
 
+    /// A photo renamed (say, to take a street name out of it) is published under its new name only, used or
+    /// not, with a warm cache as with none; and the same bytes under two names are both published.
+    @Test func aRenamedPhotoIsPublishedUnderItsNewNameOnly() throws {
+        let site = try Self.photoSite()
+        try site.buildOK()
+        let media = site.root.appendingPathComponent("content/media")
+        try FileManager.default.moveItem(at: media.appendingPathComponent("me.jpg"), to: media.appendingPathComponent("sam.jpg"))
+        try FileManager.default.moveItem(at: media.appendingPathComponent("unused.jpg"), to: media.appendingPathComponent("spare.jpg"))
+        try FileManager.default.copyItem(at: media.appendingPathComponent("chart.png"), to: media.appendingPathComponent("chart-copy.png"))
+        let about = try #require(try? String(contentsOf: site.root.appendingPathComponent("content/about.md"), encoding: .utf8))
+        try site.write(about.replacingOccurrences(of: "media/me.jpg", with: "media/sam.jpg")
+                       + "\n![The same chart](media/chart-copy.png)\n", to: "content/about.md")
+        try site.buildOK()
+        let warm = site.tree()
+        let published = warm.keys.filter { $0.hasPrefix("media/") }
+        #expect(!published.contains { $0.hasPrefix("media/me") || $0.hasPrefix("media/unused") }, "\(published.sorted())")
+        #expect(published.contains("media/sam.jpg") && published.contains("media/spare.jpg") && published.contains("media/chart-copy.png"))
+        #expect(try #require(site.read("about/index.html")).contains("/media/sam-"))
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".public.callsheet-cache"))
+        try site.buildOK()
+        #expect(site.tree() == warm)
+    }
+
     @Test func aFileThatIsNotAnImageIsAnErrorWhereItIsUsed() throws {
         let site = try TestSite(["about.md": "---\ntitle: About\n---\nText.\n\n![A broken picture](media/broken.jpg)\n"])
         try site.write(bytes: Array("this is not a JPEG".utf8), to: "content/media/broken.jpg")

@@ -2,7 +2,7 @@ import Foundation
 
 /// Processed images kept between builds, in a hidden folder beside the output
 /// (`.public.callsheet-cache/`). An entry is named by the source's content hash, what was made of it,
-/// and the settings, so an edited photo or changed settings miss and everything else hits. Deleting
+/// the source's path (the files made are named after it) and the settings, so an edited photo or changed settings miss and everything else hits. Deleting
 /// the folder only makes the next build slower.
 struct ImageCache: Sendable {
     /// What one entry holds: the files made, by output path, and what pages need to know.

@@ -47,7 +47,9 @@ struct ImagePipeline {
         let sources = work.map { url($0.source) }
         let results = dynamicMap(Array(zip(work, sources)), jobs: jobs) { job, file -> (String?, Result<Outcome, ImageProblem>) in
             guard let (hash, read) = hashes.hash(of: file) else { return (nil, .failure(.unreadable)) }
-            let key = "\(hash.prefix(32))-\(job.role)-\(settingsTag)"
+            // The files made are named after the source: the same bytes under another name are another entry.
+            let named = SHA256.hex(Array(job.source.utf8)).prefix(8)
+            let key = "\(hash.prefix(32))-\(job.role)-\(named)-\(settingsTag)"
             if let entry = cache.entry(key) { return (key, .success(outcome(of: entry, key: key))) }
             guard let bytes = read ?? (try? SourceTree.read(file).get()).map({ [UInt8]($0) }) else {
                 return (nil, .failure(.unreadable))
