@@ -67,6 +67,16 @@ import Testing
         #expect(strict.stderr.contains("content/faq.md:10:1: warning: placeholder text"), "\(strict.stderr)")
     }
 
+    /// `new site ""` (a script's "$DIR" unset) named the root of the disk: it wrote content/ there.
+    @Test(arguments: ["", " "])
+    func anEmptyFolderNameIsRefusedAndNothingIsWritten(name: String) throws {
+        let probe = "callsheet-test-\(UInt32.random(in: 0...UInt32.max)).txt"
+        let problems = Scaffold.write([(probe, Data("x".utf8))], into: name)
+        defer { try? FileManager.default.removeItem(atPath: "/" + probe) }
+        #expect(problems.map(\.message) == ["the folder's name is empty; nothing was written"])
+        #expect(!FileManager.default.fileExists(atPath: "/" + probe) && !FileManager.default.fileExists(atPath: name + "/" + probe))
+    }
+
     @Test func aNewSiteIsRefusedInAFolderThatIsNotEmpty() throws {
         let folder = try Self.emptyFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

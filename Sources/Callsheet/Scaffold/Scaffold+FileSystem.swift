@@ -4,6 +4,10 @@ extension Scaffold {
     /// Writes `files` (paths inside `folder`) into `folder`, making folders as needed. When any of them
     /// exists already, nothing is written and each one is an error: `new` never overwrites a file.
     public static func write(_ files: [(path: String, data: Data)], into folder: String) -> [Diagnostic] {
+        // An empty name (`new site ""`, or "$DIR" unset in a script) would put the files at the root of the disk.
+        guard !folder.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return [.error("the folder's name is empty; nothing was written", at: nil, hint: "name a folder, such as `my-site`, or `.` for this one")]
+        }
         let manager = FileManager.default
         let location = { (file: String) in folder == "." ? file : folder + "/" + file }
         let existing = files.filter { manager.fileExists(atPath: location($0.path)) }
