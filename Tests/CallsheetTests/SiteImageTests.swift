@@ -137,6 +137,25 @@ extension TestSite {
         #expect(site.tree() == warm)
     }
 
+    /// static/ publishes files as they are: a phone's photo there would say where it was taken. Such photos are
+    /// refused; a picture without that data is copied.
+    @Test func aPhotoInStaticThatSaysWhereItWasTakenIsRefused() throws {
+        let site = try TestSite([:])
+        defer { site.remove() }
+        try site.write(bytes: TestImages.phoneJPEG(width: 300, height: 200), to: "content/static/IMG_0001.JPG")
+        try site.write(bytes: TestImages.taggedPNG(width: 64, height: 64), to: "content/static/badge.png")
+        try site.write(bytes: TestImages.noiseJPEG(width: 32, height: 32), to: "content/static/plain.jpg")
+        let errors = site.errors()
+        #expect(errors.map { "\($0.location?.description ?? ""): \($0.message.prefix(30))" } == [
+            "content/static/IMG_0001.JPG:1:1: this picture holds EXIF data (",
+            "content/static/badge.png:1:1: this picture holds text data (",
+        ])
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/static/IMG_0001.JPG"))
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/static/badge.png"))
+        try site.buildOK()
+        #expect(site.tree()["plain.jpg"] != nil)
+    }
+
     @Test func aFileThatIsNotAnImageIsAnErrorWhereItIsUsed() throws {
         let site = try TestSite(["about.md": "---\ntitle: About\n---\nText.\n\n![A broken picture](media/broken.jpg)\n"])
         try site.write(bytes: Array("this is not a JPEG".utf8), to: "content/media/broken.jpg")

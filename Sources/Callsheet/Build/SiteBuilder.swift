@@ -344,6 +344,14 @@ public struct SiteBuilder {
                                        hint: "remove it from static/, or change the page that makes `\(target)`"))
                 continue
             }
+            // static/ is copied as it is: a photo there would publish where and with what it was taken.
+            if ImageFormat.isRaster(name: file), case .success(let data) = SourceTree.read(tree.url(of: file)),
+               let kind = ImageMetadata.found(in: [UInt8](data)) {
+                problems.append(.error("this picture holds \(kind) data (often where and with what camera it was taken), and static/ publishes files as they are",
+                                       at: SourceLocation(path: tree.displayPath(of: file), line: 1, column: 1),
+                                       hint: "put it in media/ and link it from there: the build removes that data; or export it again without it"))
+                continue
+            }
             site.copies[target] = tree.url(of: file)
         }
         return problems
