@@ -15,6 +15,24 @@ import Testing
         #expect(matter.bodyLineOffset == 0)
     }
 
+    /// A blank line (or a space) before `---` made the front matter a rule and a heading on the page, silently.
+    @Test(arguments: [("\n---\ntitle: Welcome\n---\nHi.\n", "x.md:2:1"), (" ---\ntitle: Welcome\n---\nHi.\n", "x.md:1:2"),
+                      ("\n\n---\ndescription: A page\ntitle: T\n---\n", "x.md:3:1")])
+    func frontMatterAfterABlankLineIsAnErrorAtItsFence(text: String, location: String) {
+        guard case .failure(let error) = FrontMatter.parse(text, path: "x.md") else {
+            Issue.record("parsed")
+            return
+        }
+        #expect(error.location?.description == location)
+        #expect(error.message.hasPrefix("the front matter must start on the first line"))
+    }
+
+    /// A rule after blank lines, in a page without front matter, is Markdown.
+    @Test(arguments: ["\n---\nA paragraph after a rule.\n", "\n---\n\n## Heading\n", "Text\n---\ntitle: no\n"])
+    func aRuleAfterBlankLinesIsStillMarkdown(text: String) throws {
+        #expect(try FrontMatter.parse(text, path: "x.md").get().yaml == nil)
+    }
+
     @Test func unterminatedFrontMatterIsAnErrorOnLineOne() {
         guard case .failure(let diagnostic) = FrontMatter.parse("---\ntitle: x\n\nBody", path: "content/x.md") else {
             Issue.record("expected an error"); return

@@ -33,6 +33,11 @@ public struct FrontMatter: Sendable {
                 return .failure(.error("the front matter that starts here never ends", at: SourceLocation(path: path, line: 1, column: 1),
                                        hint: "add a line with only `---` after the last front matter line"))
             }
+            if let misplaced = misplacedFence(in: text[lineStart...]) {
+                return .failure(.error("the front matter must start on the first line, but its `---` is on line \(misplaced.line)",
+                                       at: SourceLocation(path: path, line: misplaced.line, column: misplaced.column),
+                                       hint: "remove the blank lines and spaces before `---`: as it is, the front matter would show on the page as text"))
+            }
             return .success(FrontMatter(yaml: nil, body: text, bodyLineOffset: 0))
         }
         let yamlStart = utf8.index(after: firstEnd)
@@ -70,5 +75,22 @@ public struct FrontMatter: Sendable {
         case .failure(let diagnostic):
             return .failure(diagnostic)
         }
+    }
+
+    /// A `---` after blank lines (or indented), followed by a `key:` line: front matter that does not start the
+    /// file, which Markdown would show as a rule and a heading. Its line and column.
+    static func misplacedFence(in text: Substring) -> (line: Int, column: Int)? {
+        var line = 0
+        var lines = text.split(separator: "\n", maxSplits: 64, omittingEmptySubsequences: false).makeIterator()
+        while let current = lines.next() {
+            line += 1
+            let word = current.trimmingSpaces()
+            if word.isEmpty { continue }
+            guard word == "---", let next = lines.next() else { return nil }
+            let key = next.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+            guard !key.isEmpty, next.dropFirst(key.count).hasPrefix(":") else { return nil }
+            return (line, (current.firstIndex(of: "-").map { current.distance(from: current.startIndex, to: $0) } ?? 0) + 1)
+        }
+        return nil
     }
 }
