@@ -123,6 +123,21 @@ import Testing
         #expect(!reference.contains("style="))
     }
 
+    /// A header of 10,000 columns over 1,000 one-cell rows (46 KB) took 4 GB and ended in cmark's abort: short
+    /// rows are filled up to 100,000 empty cells in all, then keep the cells they have.
+    @Test(.timeLimit(.minutes(1))) func aWideHeaderOverManyShortRowsStaysSmall() {
+        let columns = 10_000
+        let text = String(repeating: "|c", count: columns) + "|\n" + String(repeating: "|-", count: columns) + "|\n"
+            + String(repeating: "|a|\n", count: 1_000)
+        let html = render(text)
+        #expect(html.utf8.count < 5_000_000)
+        #expect(html.components(separatedBy: "<tr>").count == 1_002)
+        // The first rows are filled as GFM says: ten of them take the 100,000 cells.
+        let rows = html.components(separatedBy: "<tr>").dropFirst()
+        #expect(rows.dropFirst().first?.components(separatedBy: "<td>").count == columns + 1)
+        #expect(rows.last?.components(separatedBy: "<td>").count == 2)
+    }
+
     @Test func aDelimiterRowOfAnotherWidthIsNoTable() {
         #expect(render("| a | b |\n| --- |\n") == "<p>| a | b |\n| --- |</p>\n")
     }

@@ -28,8 +28,11 @@ struct PipeTable: Equatable {
     var headerLine: Int
     var alignments: [Alignment]
     var header: [Cell]
-    /// The data rows, each padded or cut to the header's width.
+    /// The data rows, each cut to the header's width, and padded to it (see `paddingLimit`).
     var rows: [[Cell]]
+
+    /// The most empty cells one table gets to fill its short rows.
+    static let paddingLimit = 100_000
 
     /// The first table in `lines`, if any: the header is the line just above the first delimiter row
     /// with as many cells as it has.
@@ -39,10 +42,18 @@ struct PipeTable: Equatable {
             guard let alignments = delimiterRow(lines[index]) else { continue }
             let header = cells(of: lines[index - 1])
             guard header.count == alignments.count, lines[index - 1].contains("|") || lines[index].contains("|") else { continue }
+            // Short rows are filled with empty cells, as GFM says, up to `paddingLimit` cells in all: a header of
+            // 10,000 columns over a thousand one-cell rows would otherwise be ten million cells from 46 KB. Past
+            // the limit a row keeps the cells it has (HTML lets a row be short).
+            var padding = 0
             let rows = lines[(index + 1)...].map { line -> [Cell] in
                 var row = cells(of: line)
                 if row.count > header.count { row.removeLast(row.count - header.count) }
-                while row.count < header.count { row.append(Cell(text: "", offset: line.utf8.count)) }
+                let missing = header.count - row.count
+                if missing > 0, padding + missing <= paddingLimit {
+                    padding += missing
+                    row.append(contentsOf: repeatElement(Cell(text: "", offset: line.utf8.count), count: missing))
+                }
                 return row
             }
             return PipeTable(headerLine: index - 1, alignments: alignments, header: header, rows: rows)
