@@ -10,6 +10,19 @@ import Glibc
 @Suite struct OutputSafetyTests {
     static let page = ["pages/a.md": "---\ntitle: A\n---\nA.\n", "media/photo.txt": "first"]
 
+    /// `--force` replaces a folder Callsheet did not make, but never one the system lives in: `--output /etc
+    /// --force` got as far as the folder exchange, stopped only because /etc was a mount point there.
+    @Test(arguments: ["/etc", "/usr", "/var", "/tmp", "/home", "/usr/lib", "/etc/nginx", "/var/lib", "/proc/self", "/boot/efi", "/bin/x"])
+    func aSystemFolderIsRefusedEvenWithForce(path: String) {
+        let refusal = OutputWriter(path: path).checkSafety(sources: [], force: true)
+        #expect(refusal?.message.hasPrefix("will not write the site to `\(path)`") == true, "\(String(describing: refusal))")
+    }
+
+    @Test(arguments: ["/var/www/html", "/srv/site", "/home/sam/site/public", "/tmp/x/public", "/opt/site/public"])
+    func aSitesFolderOutsideTheSystemIsNoSystemFolder(path: String) {
+        #expect(OutputWriter.systemFolder(path) == nil)
+    }
+
     @Test func linksLeftInTheOutputAreReplacedNeverWrittenThrough() throws {
         let site = try TestSite(Self.page)
         defer { site.remove() }
@@ -115,7 +128,7 @@ import Glibc
             Issue.record("the link was followed")
             return
         }
-        #expect(error.summary.hasSuffix("content/pages/a.md: this file was replaced by a symbolic link while the site was being built"))
+        #expect(error.summary.hasSuffix("content/pages/a.md:1:1: this file was replaced by a symbolic link while the site was being built"))
         // A folder swapped for a link to a folder outside: the same.
         try manager.removeItem(atPath: site.path("content/pages"))
         try manager.createSymbolicLink(atPath: site.path("content/pages"), withDestinationPath: site.path("outside"))
@@ -131,13 +144,13 @@ import Glibc
         #expect(mkfifo(site.path("content/media/pipe.svg"), 0o644) == 0)
         try Self.run("/usr/bin/python3", ["-c", "import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])",
                                           site.path("content/media/talk.svg")])
-        let expected = ["content/media/pipe.svg: this is not a regular file but a named pipe (FIFO); it cannot be published",
-                        "content/media/talk.svg: this is not a regular file but a socket; it cannot be published"]
+        let expected = ["content/media/pipe.svg:1:1: this is not a regular file but a named pipe (FIFO); it cannot be published",
+                        "content/media/talk.svg:1:1: this is not a regular file but a socket; it cannot be published"]
         #expect(site.errors().map(\.summary) == expected)
         for command in [[], ["check"]] {
             let run = try CommandLineTests.run(command, in: site.root)
             #expect(run.status == 1)
-            #expect(run.stderr.contains("content/media/pipe.svg: error: this is not a regular file"), "\(run.stderr)")
+            #expect(run.stderr.contains("content/media/pipe.svg:1:1: error: this is not a regular file"), "\(run.stderr)")
             #expect(!run.stderr.contains("NSCocoaErrorDomain"))
         }
     }
@@ -147,7 +160,7 @@ import Glibc
         let site = try TestSite(["pages/a.md": "---\ntitle: A\n---\nA.\n", deep + "/f.txt": "x"])
         defer { site.remove() }
         let limit = "content/media/" + Array(repeating: "d", count: 31).joined(separator: "/")
-        #expect(site.errors().map(\.summary) == ["\(limit): this folder is nested more than 32 folders deep, which is as deep as Callsheet reads"])
+        #expect(site.errors().map(\.summary) == ["\(limit):1:1: this folder is nested more than 32 folders deep, which is as deep as Callsheet reads"])
     }
 
     // MARK: As a user without root's rights (root reads and writes past every permission)
@@ -160,7 +173,7 @@ import Glibc
         for command in [[], ["check"]] {
             guard let run = try Self.runUnprivileged(command, in: site) else { return }
             #expect(run.status == 1)
-            #expect(run.stderr.contains("content/media/secret.svg: error: this file cannot be read (permission denied)"), "\(run.stderr)")
+            #expect(run.stderr.contains("content/media/secret.svg:1:1: error: this file cannot be read (permission denied)"), "\(run.stderr)")
             #expect(!run.stderr.contains("NSCocoaErrorDomain"))
         }
     }

@@ -34,6 +34,22 @@ public struct OutputWriter: Sendable {
         displayPath = path
     }
 
+    /// Folders the operating system lives in, refused even with `--force`: every folder at the top of the disk
+    /// (`/etc`, `/usr`, `/var`, `/home`...), the next level in `/etc`, `/usr`, `/var` and `/opt` (`/var/lib`; a
+    /// site may go deeper, as `/var/www/html`), and anything under the folders of programs and devices. How the
+    /// refusal names it, or nil.
+    static func systemFolder(_ path: String) -> String? {
+        let parts = path.split(separator: "/")
+        guard let top = parts.first else { return nil }
+        if parts.count == 1 { return "a folder at the top of the disk" }
+        if parts.count == 2, ["etc", "usr", "var", "opt"].contains(top) { return "a system folder" }
+        let programs: Set<Substring> = ["bin", "boot", "dev", "lib", "lib32", "lib64", "libx32", "libexec", "include", "proc", "run", "sbin", "sys"]
+        if programs.contains(top) { return "inside `/\(top)`" }
+        // `/bin` is a link to `/usr/bin` on most systems now, and the path is resolved.
+        if top == "usr", programs.contains(parts[1]) { return "inside `/usr/\(parts[1])`" }
+        return nil
+    }
+
     /// Refuses output folders that a build must never replace. `sources` are the content and template folders.
     public func checkSafety(sources: [String], force: Bool) -> Diagnostic? {
         let path = output.path
@@ -41,6 +57,8 @@ public struct OutputWriter: Sendable {
         let current = Self.resolve(FileManager.default.currentDirectoryPath)
         if path == "/" { return refusal("it is the root of the disk") }
         if path == home { return refusal("it is your home folder") }
+        if home.hasPrefix(path + "/") { return refusal("it holds your home folder") }
+        if let system = Self.systemFolder(path) { return refusal("it is \(system), which the system needs") }
         if path == current { return refusal("it is the current folder") }
         for source in sources {
             let sourcePath = Self.resolve(source)
