@@ -69,6 +69,13 @@ import Testing
         #expect(site.errors().first?.hint == "did you mean `select`?")
     }
 
+    /// Options without their brackets are one text to YAML: one radio button labelled "Yes, No, Not sure".
+    @Test func optionsWithoutBracketsAreAnError() throws {
+        let spec = "provider: formspree\naction: https://formspree.io/f/x\nfields:\n  - name: ok\n    label: OK?\n    type: radio\n    options: Yes, No, Not sure\n"
+        let found = try errors(spec)
+        #expect(found == ["content/contact.md:10:16: `options` is one piece of text here, so the field would offer a single choice"])
+    }
+
     /// Two mistakes in one run: a field's own, and its name used twice.
     @Test func aRepeatedNameIsFoundEvenOnAFieldWithAnotherMistake() throws {
         let spec = "provider: formspree\naction: https://formspree.io/f/x\nfields:\n  - name: email\n    label: A\n  - name: email\n    label: B\n    autocomplete: telephone\n"

@@ -172,6 +172,11 @@ extension ContactForm {
 
         var options: [String] = []
         var listed = Set<String>()  // so 100,000 options are checked in linear time
+        // `options: Yes, No, Not sure` is one text to YAML: one option holding commas, which no one means.
+        if let value = reader.value("options"), case .scalar(let text, _) = value.kind, text.contains(",") {
+            reader.append(.error("`options` is one piece of text here, so the field would offer a single choice", at: value.location,
+                                 hint: "write the options as a list, in brackets: `options: [\(text)]`"))
+        }
         if let items = reader.list("options") {
             for option in items {
                 guard case .scalar(let text, _) = option.kind, !text.trimmingSpaces().isEmpty else {
