@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Callsheet
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A mistake is reported once, at its own file: not again as a mistake in a file that only names it (another
 /// coordinator's site met both, and was sent to fix a site.yml that was right).
@@ -28,6 +31,17 @@ import Testing
         let yml = try #require(try? String(contentsOfFile: site.path("content/site.yml"), encoding: .utf8))
         try site.write(yml.replacingOccurrences(of: "  - credits.md\n", with: "  - credit.md\n"), to: "content/site.yml")
         #expect(site.errors().map(\.message) == ["the menu entry `credit.md` names no page of the site"])
+    }
+
+    /// A folder without site.yml is not listed (`--content /` listed the whole disk, and printed 2 MB of its
+    /// devices and links, before saying site.yml was missing).
+    @Test func aFolderWithoutSiteYMLIsNotListed() throws {
+        let site = try TestSite(["pages/a.md": "---\ntitle: A\n---\n"])
+        defer { site.remove() }
+        try FileManager.default.removeItem(atPath: site.path("content/site.yml"))
+        try FileManager.default.createSymbolicLink(atPath: site.path("content/nowhere"), withDestinationPath: "/nonexistent/x")
+        #expect(mkfifo(site.path("content/pipe.md"), 0o644) == 0)
+        #expect(site.errors().map(\.summary) == ["content/site.yml:1:1: site.yml is missing from `\(site.path("content"))`"])
     }
 
     /// site.yml with a mistake: its languages are unknown, and its translations are not called files that are

@@ -181,7 +181,7 @@ public struct SiteBuilder {
         var clock = StageClock()
         // 1. Read the content and template folders (the templates only when one changed; the content's
         // listing only when a file may have come or gone).
-        let contentTree = changes.keepsListing(of: memory) ? memory?.contentTree : stage(SourceTree.scan(options.contentDirectory))
+        let contentTree = changes.keepsListing(of: memory) ? memory?.contentTree : stage(SourceTree.scan(options.contentDirectory, requiring: "site.yml"))
         let kept = changes.templates(in: memory)
         let templateTree: ThemeFiles?
         var strings: StringTable

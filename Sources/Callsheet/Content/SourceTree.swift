@@ -23,7 +23,9 @@ public struct SourceTree: Sendable {
 
     /// Lists `directory`. Problems (unreadable entries, escaping symlinks, files that are not regular files,
     /// folders nested too deep) come back as diagnostics.
-    public static func scan(_ directory: String) -> (SourceTree?, [Diagnostic]) {
+    /// With `marker`, a folder without that file at its top is not listed at all: the content folder without its
+    /// site.yml is most likely not a site's (`--content /` listed the whole disk before saying so).
+    public static func scan(_ directory: String, requiring marker: String? = nil) -> (SourceTree?, [Diagnostic]) {
         let displayRoot = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
@@ -33,6 +35,11 @@ public struct SourceTree: Sendable {
         }
         let root = URL(fileURLWithPath: String(cString: resolved))
         free(resolved)
+        var status = stat()
+        if let marker, lstat(root.path + "/" + marker, &status) != 0 {
+            return (nil, [.error("\(marker) is missing from `\(displayRoot)`", at: SourceLocation(path: displayPath(displayRoot, marker)),
+                                 hint: "is this the site's content folder? name it with --content, or create \(marker) there with at least `title:` and `base_url:`")])
+        }
         var walker = Walker(root: root.path, displayRoot: displayRoot)
         walker.walk(root.path, relative: "", depth: 0)
         return (SourceTree(displayRoot: displayRoot, root: root, files: walker.files.sorted(), linkTargets: walker.linkTargets),
@@ -114,7 +121,7 @@ public struct SourceTree: Sendable {
     }
 
     static func displayPath(_ root: String, _ relative: String) -> String {
-        root == "." ? relative : root + "/" + relative
+        root == "." ? relative : root.hasSuffix("/") ? root + relative : root + "/" + relative
     }
 
     /// The path of `file` as the user sees it: `content/faq.md`.
