@@ -33,6 +33,17 @@ import Glibc
         #expect(site.errors().map(\.message) == ["the menu entry `credit.md` names no page of the site"])
     }
 
+    /// A file of many unknown keys names twenty, then says how many more (1.5 million keys were 1.5 million warnings).
+    @Test func manyUnknownKeysAreTwentyWarningsAndACount() throws {
+        let keys = (0..<500).map { "k\($0): v\n" }.joined()
+        let site = try TestSite(["pages/a.md": "---\ntitle: A\n\(keys)---\nBody.\n"])
+        defer { site.remove() }
+        let warnings = site.warnings().filter { $0.location?.path == "content/pages/a.md" }.map(\.summary)
+        #expect(warnings.count == 21)
+        #expect(warnings.first == "content/pages/a.md:3:1: unknown key `k0` in front matter; it is ignored")
+        #expect(warnings.last == "content/pages/a.md:23:1: 480 more unknown keys in front matter, from here on; they are ignored")
+    }
+
     /// A folder without site.yml is not listed (`--content /` listed the whole disk, and printed 2 MB of its
     /// devices and links, before saying site.yml was missing).
     @Test func aFolderWithoutSiteYMLIsNotListed() throws {

@@ -150,12 +150,22 @@ public struct FieldReader {
 
     /// Warns about every key not in `known`, suggesting the nearest known key for a near miss.
     public mutating func warnAboutUnknownKeys(known: Set<String>, in what: String) {
-        for entry in entries where !known.contains(entry.key) {
+        let unknown = entries.filter { !known.contains($0.key) }
+        for entry in unknown.prefix(Self.unknownKeysShown) {
             var hint: String? = nil
             if let guess = Self.nearest(to: entry.key, in: known) { hint = "did you mean `\(guess)`?" }
             diagnostics.warning("unknown key `\(entry.key)` in \(what); it is ignored", at: entry.keyLocation, hint: hint)
         }
+        // Past a screenful, one more line says how many: a file of a million keys is not a million warnings.
+        if unknown.count > Self.unknownKeysShown {
+            let rest = unknown[Self.unknownKeysShown]
+            diagnostics.warning("\(unknown.count - Self.unknownKeysShown) more unknown keys in \(what), from here on; they are ignored",
+                                at: rest.keyLocation, hint: "the keys it takes are \(known.sorted().joined(separator: ", "))")
+        }
     }
+
+    /// How many unknown keys of one group are each named.
+    static let unknownKeysShown = 20
 
     static func isDate(_ text: String) -> Bool {
         let text = text.trimmingSpaces()
