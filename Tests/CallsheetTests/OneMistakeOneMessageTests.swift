@@ -33,6 +33,16 @@ import Glibc
         #expect(site.errors().map(\.message) == ["the menu entry `credit.md` names no page of the site"])
     }
 
+    /// A picture named from the content folder in a file of pages/ (the first mistake of another coordinator), or
+    /// with other capitals: the hint says what to write.
+    @Test(arguments: [("![Room](media/room.jpg)", "a link is followed from its file's folder, `pages/`: write `../media/room.jpg`, or `/media/room.jpg` from the content folder"),
+                      ("![Room](../media/Room.JPG)", "did you mean `media/room.jpg`? names of files differ in capitals on most web servers")])
+    func aMissingPictureGetsTheLinkToWrite(link: String, hint: String) throws {
+        let site = try TestSite(["pages/a.md": "---\ntitle: A\n---\n\(link)\n", "media/room.jpg": "x"])
+        defer { site.remove() }
+        #expect(site.errors().map(\.hint) == [hint])
+    }
+
     /// A file of many unknown keys names twenty, then says how many more (1.5 million keys were 1.5 million warnings).
     @Test func manyUnknownKeysAreTwentyWarningsAndACount() throws {
         let keys = (0..<500).map { "k\($0): v\n" }.joined()

@@ -101,7 +101,7 @@ public struct LinkResolver: Sendable {
                             hint: "files that pages link to belong in media/")
         }
         return .problem("the link `\(destination)` leads to `\(targetPath.isEmpty ? "/" : targetPath)`, which does not exist",
-                        hint: "links to other pages name their .md file, such as `faq.md`; images and files go in media/")
+                        hint: missingHint(destination, targetPath: targetPath, from: file))
     }
 
     /// For a link written in a translation that leads to a page with no translation into its language: the
@@ -141,5 +141,21 @@ public struct LinkResolver: Sendable {
             if byte < 0x80, allowed.contains(character) { out.append(character) } else { out += String(format: "%%%02X", byte) }
         }
         return out
+    }
+
+    /// What to write instead of a link to nothing: the path from the file's folder to a media file named as from
+    /// the content folder (`media/x.jpg` written in pages/), a file whose name differs only in case, or the rule.
+    private func missingHint(_ destination: String, targetPath: String, from file: String) -> String {
+        let written = destination.split(separator: "#").first.map(String.init) ?? destination
+        let folder = parentFolder(of: file)
+        if !folder.isEmpty, publishedFiles.contains(written) {
+            let up = String(repeating: "../", count: folder.split(separator: "/").count)
+            return "a link is followed from its file's folder, `\(folder)/`: write `\(up)\(written)`, or `/\(written)` from the content folder"
+        }
+        let lowered = targetPath.lowercased()
+        if let near = publishedFiles.first(where: { $0.lowercased() == lowered }) {
+            return "did you mean `\(near)`? names of files differ in capitals on most web servers"
+        }
+        return "links to other pages name their .md file, such as `faq.md`; images and files go in media/"
     }
 }
