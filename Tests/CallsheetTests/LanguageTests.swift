@@ -160,12 +160,25 @@ import Testing
         #expect(site.read("de/faq/index.html")?.contains("\"inLanguage\":\"de\"") == true)
     }
 
+    /// At the line of site.yml that names the language (not at a file that does not exist), with the file to add.
     @Test func aLanguageTheThemeHasNoWordsForIsAnErrorNamingTheFileToAdd() throws {
         let site = try TestSite(["site.yml": TestSite.minimalSiteYML + "\nlanguages:\n  - code: mi\n"])
         defer { site.remove() }
         let error = try #require(site.errors().first)
-        #expect(error.description.hasPrefix("templates/strings/mi.yml:1:1: error: the theme has no words in the language `mi`"), "\(error)")
-        #expect(error.description.contains("strings/mi.yml with every key of strings/en.yml, in mi"))
+        #expect(error.description.hasPrefix("content/site.yml:"), "\(error)")
+        #expect(error.description.contains(": error: the theme has no words in the language `mi`"), "\(error)")
+        #expect(error.description.contains("templates/strings/mi.yml to the theme with every key of strings/en.yml, in `mi`"))
+    }
+
+    /// `language: EN`: at its line, with the code the theme has.
+    @Test func aLanguageCodeInCapitalsIsAnErrorWithTheCodeMeant() throws {
+        let yml = TestSite.minimalSiteYML + "\nlanguage: EN\n"
+        let site = try TestSite(["site.yml": yml])
+        defer { site.remove() }
+        let line = yml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("language:") }.map { $0 + 1 }
+        let error = try #require(site.errors().first)
+        #expect(error.location?.description == "content/site.yml:\(line ?? 0):11")
+        #expect(error.hint?.hasPrefix("did you mean `en`?") == true, "\(String(describing: error.hint))")
     }
 
     @Test func aDottedNameWithNoOriginalBesideItIsAnOrdinaryPage() throws {

@@ -220,7 +220,8 @@ public struct SiteBuilder {
         }
         guard let contentTree, let templateTree, let content, let templates else { throw failure() }
         diagnostics.append(contentsOf: Self.missingTemplates(in: templates, for: content.pages, displayPath: templateTree.displayPath(of:)))
-        diagnostics.append(contentsOf: stringProblems + strings.missing(languages: content.config.allLanguages, templateSources: templates.sources,
+        diagnostics.append(contentsOf: stringProblems + strings.missing(languages: content.config.allLanguages, declared: content.config.languageLocations,
+                                                                        templateSources: templates.sources,
                                                                         displayPath: templateTree.displayPath(of:)))
         clock.lap("contact form and templates")
         // 5. Pages, in parallel; written as they render only while the build is still clean.

@@ -24,6 +24,14 @@ public struct SiteConfig: Sendable {
     public var description: String?
     public var baseURL: BaseURL
     public var language: String
+    /// Where site.yml writes `language:`, when it does.
+    public var languageLocation: SourceLocation?
+    /// Where site.yml names each of its languages.
+    var languageLocations: [String: SourceLocation] {
+        var found = Dictionary(languages.map { ($0.code, $0.location) }, uniquingKeysWith: { first, _ in first })
+        if let languageLocation { found[language] = languageLocation }
+        return found
+    }
     public var owner: Owner
     public var markdown: MarkdownOptions
     /// The most a page may weigh, HTML and CSS together, before `build-site check` warns (site.yml `check: {page_budget_kb: 60}`).
@@ -133,6 +141,7 @@ public struct SiteConfig: Sendable {
         config.theme = theme
         config.images = images
         config.languages = languages
+        config.languageLocation = reader.value("language")?.location
         return (config, reader.diagnostics.all)
     }
 

@@ -20,14 +20,20 @@ extension StringTable {
 
     /// Every language of the site must have every word the templates and the build use: a missing one is
     /// an error naming the key and the file to add it to, never a word of another language.
-    func missing(languages: [String], templateSources: [String: String], displayPath: (String) -> String) -> [Diagnostic] {
+    /// `declared` gives where site.yml names each language: a language the theme has no words in is an error
+    /// there (with the code it most likely meant), not at a file that does not exist.
+    func missing(languages: [String], declared: [String: SourceLocation] = [:], templateSources: [String: String],
+                 displayPath: (String) -> String) -> [Diagnostic] {
         let used = Self.keysUsed(in: templateSources, displayPath: displayPath)
         var problems: [Diagnostic] = []
         for code in languages {
             guard let words = words(code) else {
+                let known = Set(byLanguage.keys)
+                let near = known.first { $0.lowercased() == code.lowercased() } ?? FieldReader.nearest(to: code, in: known)
+                let add = "or add \(displayPath("strings/\(code).yml")) to the theme with every key of strings/en.yml, in `\(code)`"
                 problems.append(.error("the theme has no words in the language `\(code)`",
-                                       at: SourceLocation(path: displayPath("strings/\(code).yml"), line: 0),
-                                       hint: "add \(displayPath("strings/\(code).yml")) with every key of strings/en.yml, in \(code)"))
+                                       at: declared[code] ?? SourceLocation(path: displayPath("strings/\(code).yml")),
+                                       hint: (near.map { "did you mean `\($0)`? " } ?? "the theme has words in \(known.sorted().joined(separator: ", ")); ") + add))
                 continue
             }
             for (key, location) in used where words.values[key] == nil {
