@@ -156,6 +156,21 @@ extension TestSite {
         #expect(site.tree()["plain.jpg"] != nil)
     }
 
+    /// A name that leaves no room for what the sizes add to it was called an unreadable image; the longest that
+    /// fits is published with all its sizes.
+    @Test func aPictureNameTooLongForItsSizesSaysSo() throws {
+        let long = String(repeating: "b", count: ImageProblem.longestStem + 1), longest = String(repeating: "c", count: ImageProblem.longestStem)
+        let site = try TestSite(["about.md": "---\ntitle: About\n---\nText.\n\n![One](media/\(long).jpg)\n\n![Two](media/\(longest).jpg)\n"])
+        defer { site.remove() }
+        try site.write(bytes: TestImages.noiseJPEG(width: 1300, height: 700), to: "content/media/\(long).jpg")
+        try site.write(bytes: TestImages.noiseJPEG(width: 1300, height: 700), to: "content/media/\(longest).jpg")
+        #expect(site.errors().map(\.summary) == ["content/about.md:6:1: `media/\(long).jpg` has a name too long for the sizes the build makes of it"])
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/media/\(long).jpg"))
+        try site.write("---\ntitle: About\nimage: media/\(longest).jpg\nimage_alt: Two\n---\nText.\n\n![Two](media/\(longest).jpg)\n", to: "content/about.md")
+        try site.buildOK()
+        #expect(site.tree().keys.contains { $0.hasPrefix("media/\(longest)-1200x630.") })
+    }
+
     @Test func aFileThatIsNotAnImageIsAnErrorWhereItIsUsed() throws {
         let site = try TestSite(["about.md": "---\ntitle: About\n---\nText.\n\n![A broken picture](media/broken.jpg)\n"])
         try site.write(bytes: Array("this is not a JPEG".utf8), to: "content/media/broken.jpg")

@@ -46,6 +46,13 @@ struct ImagePipeline {
         let processor = ImageProcessor(settings: settings)
         let sources = work.map { url($0.source) }
         let results = dynamicMap(Array(zip(work, sources)), jobs: jobs) { job, file -> (String?, Result<Outcome, ImageProblem>) in
+            if case .icons = job {} else {
+                let name = job.source.split(separator: "/").last.map(String.init) ?? job.source
+                let stem = name.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+                if (stem.isEmpty ? name : stem).utf8.count > ImageProblem.longestStem {
+                    return (nil, .failure(.nameTooLong(limit: ImageProblem.longestStem)))
+                }
+            }
             guard let (hash, read) = hashes.hash(of: file) else { return (nil, .failure(.unreadable)) }
             // The files made are named after the source: the same bytes under another name are another entry.
             let named = SHA256.hex(Array(job.source.utf8)).prefix(8)

@@ -6,6 +6,12 @@ enum ImageProblem: Error, Equatable {
     case tooSmall(width: Int, height: Int, needed: String)
     /// libvips 8, which makes every image, is not installed (or cannot start).
     case libvipsMissing
+    /// The file's name leaves no room, in the 255 bytes a name may have, for what the sizes add to it.
+    case nameTooLong(limit: Int)
+
+    /// The longest a picture's name may be without its extension, in bytes: its link preview adds
+    /// `-1200x630.` and an 8-letter tag and extension (`.jpeg`) to it.
+    static let longestStem = 255 - "-1200x630.12345678.jpeg".utf8.count
 }
 
 /// Files made from one source image, by output path, with what the pages need to know about them.

@@ -120,6 +120,9 @@ extension ImageProblem {
         case .tooSmall(let width, let height, let needed):
             return ("\(role.isEmpty ? "" : role + " ")`\(path)` is \(width) x \(height) px, too small: it must be \(needed)",
                     "use a larger version of the picture")
+        case .nameTooLong(let limit):
+            return ("\(role.isEmpty ? "" : role + " ")`\(path)` has a name too long for the sizes the build makes of it",
+                    "shorten the file's name to \(limit) bytes or fewer before its extension (most letters are one byte, accented ones two), and its links")
         case .libvipsMissing:
             return ("\(role.isEmpty ? "" : role + " ")`\(path)` cannot be made: libvips 8, which processes images, could not be loaded",
                     "install it (Debian and Ubuntu: apt-get install libvips42; macOS: brew install vips), or set CALLSHEET_LIBVIPS to its file")
