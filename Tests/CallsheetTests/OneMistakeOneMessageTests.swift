@@ -43,6 +43,14 @@ import Glibc
         #expect(site.errors().map(\.hint) == [hint])
     }
 
+    /// cmark leaves these addresses out (`href=""`, `src=""`, which the W3C checker calls an error): said at the
+    /// link, rather than a page published with links that lead nowhere. Pictures written as data stay.
+    @Test func aScriptAddressIsAnErrorAtItsLink() throws {
+        let site = try TestSite(["pages/a.md": "---\ntitle: A\n---\n[x](javascript:alert(1)) ![i](VBScript:x) [f](file:///etc/passwd) [d](data:text/html,hi)\n\n![dot](data:image/png;base64,iVBORw0KGgo=)\n"])
+        defer { site.remove() }
+        #expect(site.errors().map { $0.location?.description ?? "" } == ["content/pages/a.md:4:1", "content/pages/a.md:4:26", "content/pages/a.md:4:43", "content/pages/a.md:4:67"])
+    }
+
     /// A file of many unknown keys names twenty, then says how many more (1.5 million keys were 1.5 million warnings).
     @Test func manyUnknownKeysAreTwentyWarningsAndACount() throws {
         let keys = (0..<500).map { "k\($0): v\n" }.joined()

@@ -47,6 +47,11 @@ public struct LinkResolver: Sendable {
     public func resolve(_ destination: String, from file: String) -> Resolution {
         let trimmed = destination.trimmingSpaces()
         if trimmed.isEmpty { return .problem("this link has no address", hint: "write the address between the parentheses") }
+        if let scheme = Self.scriptScheme(trimmed) {
+            let does = scheme == "file" ? "opens a file on the reader's own computer" : "can run a script in the reader's browser"
+            return .problem("a `\(scheme):` address \(does), so browsers' safety rules leave it out of the page",
+                            hint: "link to a page (its .md file), a file in media/, or a web address starting with https://")
+        }
         if trimmed.hasPrefix("#") || trimmed.hasPrefix("//") || Self.hasScheme(trimmed) { return .external }
 
         var path = trimmed
@@ -141,6 +146,19 @@ public struct LinkResolver: Sendable {
             if byte < 0x80, allowed.contains(character) { out.append(character) } else { out += String(format: "%%%02X", byte) }
         }
         return out
+    }
+
+    /// The scheme of an address cmark leaves out of a page as unsafe (it writes `href=""`): `javascript:`,
+    /// `vbscript:`, `file:`, and `data:` but for pictures.
+    static func scriptScheme(_ address: String) -> String? {
+        let lowered = address.lowercased()
+        for scheme in ["javascript", "vbscript", "file", "data"] where lowered.hasPrefix(scheme + ":") {
+            if scheme == "data", ["image/png", "image/gif", "image/jpeg", "image/webp"].contains(where: { lowered.dropFirst(5).hasPrefix($0) }) {
+                return nil
+            }
+            return scheme
+        }
+        return nil
     }
 
     /// What to write instead of a link to nothing: the path from the file's folder to a media file named as from
