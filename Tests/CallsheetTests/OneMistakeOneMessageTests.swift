@@ -24,6 +24,18 @@ import Glibc
         #expect(errors.allSatisfy { $0.location?.path == "content/\(file)" }, "\(errors.map(\.description))")
     }
 
+    /// A file the listing leaves out (here a named pipe where faq.md was; an unreadable file is the same) is
+    /// reported at it, once: links to it and the menu's entry for it are not also called links to nothing (an
+    /// unreadable faq.md gave nine "does not exist" errors in other files).
+    @Test func aFileTheListingRefusesIsOneError() throws {
+        let site = try TestSite.sample()
+        defer { site.remove() }
+        try FileManager.default.removeItem(atPath: site.path("content/faq.md"))
+        #expect(mkfifo(site.path("content/faq.md"), 0o644) == 0)
+        let errors = site.errors()
+        #expect(errors.map { $0.location?.path } == ["content/faq.md"], "\(errors.map(\.description))")
+    }
+
     /// The menu still catches an entry that names no file at all.
     @Test func anEntryNamingNoFileIsStillAnError() throws {
         let site = try TestSite.sample()

@@ -13,12 +13,13 @@ extension SiteBuilder {
     }
 
     static func languageRendering(content: SiteContent, templates: TemplateSet, strings: StringTable,
-                                  resolver: LinkResolver, images: SiteImages) -> LanguageRendering {
+                                  resolver: LinkResolver, images: SiteImages, refused: Set<String> = []) -> LanguageRendering {
         var result = LanguageRendering()
         let versions = LanguageVersions(pages: content.pages, languages: content.config.allLanguages)
         result.versions = versions
         var defaultFields: [String]?
-        let leftOut = Set(content.fileReads.filter { $0.value.page == nil }.keys)
+        // Files left out for their own mistakes (reported at them): the menu does not also call its entry for one wrong.
+        let leftOut = Set(content.fileReads.filter { $0.value.page == nil }.keys).union(refused)
         for code in content.config.allLanguages {
             let config = content.config.localized(to: code)
             let pages = content.pages.filter { $0.language == code }

@@ -229,7 +229,7 @@ public struct SiteBuilder {
         // After a mistake, an unpublished page may be one left out for its mistake (or a clash) rather than a
         // draft: links to such pages are left alone, not reported a second time.
         let unpublished = Set(contentTree.files.filter { $0.hasSuffix(".md") && !published.contains($0) })
-        let unread = diagnostics.hasErrors ? unpublished : []
+        let unread = (diagnostics.hasErrors ? unpublished : []).union(contentTree.refused)
         let resolver = LinkResolver(pages: content.pages, contentFiles: contentTree.files, mediaFiles: content.mediaFiles,
                                     draftFiles: unpublished.subtracting(unread), baseURL: content.config.baseURL,
                                     unreadFiles: unread)
@@ -240,7 +240,7 @@ public struct SiteBuilder {
         clock.lap("images")
         // The contact form of each language, and each language's menu and testimonials.
         let languages = Self.languageRendering(content: content, templates: templates, strings: strings, resolver: resolver,
-                                               images: images ?? SiteImages())
+                                               images: images ?? SiteImages(), refused: contentTree.refused)
         diagnostics.append(contentsOf: languages.problems)
         let testimonialAnchors = languages.anchors
         clock.lap("menu and testimonials")

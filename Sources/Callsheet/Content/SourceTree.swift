@@ -20,6 +20,9 @@ public struct SourceTree: Sendable {
     public let files: [String]
     /// Files that are symbolic links to another file inside the folder: path -> the target's path there.
     let linkTargets: [String: String]
+    /// Entries the listing reported and left out (unreadable files and folders, pipes, links that lead nowhere or
+    /// outside): they are there, so a link to one is not also called a link to nothing.
+    var refused: Set<String> = []
 
     /// Lists `directory`. Problems (unreadable entries, escaping symlinks, files that are not regular files,
     /// folders nested too deep) come back as diagnostics.
@@ -42,7 +45,9 @@ public struct SourceTree: Sendable {
         }
         var walker = Walker(root: root.path, displayRoot: displayRoot)
         walker.walk(root.path, relative: "", depth: 0)
-        return (SourceTree(displayRoot: displayRoot, root: root, files: walker.files.sorted(), linkTargets: walker.linkTargets),
+        var tree = SourceTree(displayRoot: displayRoot, root: root, files: walker.files.sorted(), linkTargets: walker.linkTargets)
+        tree.refused = walker.refused
+        return (tree,
                 walker.diagnostics)
     }
 
@@ -53,6 +58,7 @@ public struct SourceTree: Sendable {
         var files: [String] = []
         var linkTargets: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
+        var refused: Set<String> = []
 
         init(root: String, displayRoot: String) {
             self.root = root
@@ -60,6 +66,7 @@ public struct SourceTree: Sendable {
         }
 
         mutating func problem(_ message: String, at path: String, hint: String? = nil) {
+            refused.insert(path)
             diagnostics.append(.error(message, at: SourceLocation(path: SourceTree.displayPath(displayRoot, path), line: 0), hint: hint))
         }
 

@@ -105,6 +105,12 @@ public struct LinkResolver: Sendable {
             return .problem("the link `\(destination)` leads to `\(targetPath)`, which is not published",
                             hint: "files that pages link to belong in media/")
         }
+        // A file (or a folder) left out for its own mistake is there: the mistake is reported at it, once.
+        var folder = targetPath
+        while !folder.isEmpty {
+            if unreadFiles.contains(folder) { return .external }
+            folder = parentFolder(of: folder)
+        }
         return .problem("the link `\(destination)` leads to `\(targetPath.isEmpty ? "/" : targetPath)`, which does not exist",
                         hint: missingHint(destination, targetPath: targetPath, from: file))
     }
