@@ -49,11 +49,21 @@ enum Socket {
         }
     }
 
-    /// Sends all of `bytes`; false if the peer is gone or stopped reading for longer than the send timeout.
+    /// Sends all of `bytes`; false if the peer is gone or stopped reading for longer than the send timeout, or,
+    /// with a `deadline`, has not taken them all by then (a client that reads a trickle keeps each send going).
     @discardableResult
-    static func send(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+    static func send(_ descriptor: Int32, _ bytes: [UInt8], deadline: Double? = nil) -> Bool {
         var sent = 0
         while sent < bytes.count {
+            if let deadline {
+                // Waits for room at most until the deadline, whatever the socket's own send timeout.
+                let left = deadline - now()
+                var entry = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                if left <= 0 { return false }
+                let ready = poll(&entry, 1, Int32(min(left * 1000, 60_000).rounded(.up)))
+                if ready < 0, errno == EINTR { continue }
+                if ready == 0 { return false }
+            }
             let result = bytes.withUnsafeBytes { raw in
                 #if canImport(Glibc)
                 Glibc.send(descriptor, raw.baseAddress! + sent, bytes.count - sent, sendFlags)

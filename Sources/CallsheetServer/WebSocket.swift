@@ -55,14 +55,33 @@ final class WebSocket: @unchecked Sendable {
         var bytes: [UInt8] = [0x80 | opcode]
         if payload.count < 126 {
             bytes.append(UInt8(payload.count))
-        } else {
+        } else if payload.count <= 0xFFFF {
             bytes += [126, UInt8(truncatingIfNeeded: payload.count >> 8), UInt8(truncatingIfNeeded: payload.count)]
+        } else {
+            bytes.append(127)
+            bytes += (0..<8).reversed().map { UInt8(truncatingIfNeeded: payload.count >> ($0 * 8)) }
         }
         bytes += payload
         return lock.withLock {
             guard !isClosed else { return false }
-            if !Socket.send(descriptor, bytes) { isClosed = true }
+            // A client that takes longer than this over one frame (a big ping's answer read a byte at a time) is
+            // let go: it must not hold a reload, or the rebuild after it, for as long as it likes.
+            if !Socket.send(descriptor, bytes, deadline: Socket.now() + Self.frameDeadline) {
+                isClosed = true
+                shutdown(descriptor, Int32(SHUT_RDWR))  // ends `run`, so its connection closes
+            }
             return !isClosed
+        }
+    }
+
+    /// The longest one frame may take to send, in seconds.
+    static let frameDeadline = 2.0
+
+    /// Ends the connection (its thread closes the descriptor).
+    func close() {
+        lock.withLock {
+            isClosed = true
+            shutdown(descriptor, Int32(SHUT_RDWR))
         }
     }
 
