@@ -17,6 +17,9 @@ extension HTTPRequest {
             let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: [" ", "\t"])
             headers.append((String(decoding: name, as: UTF8.self).lowercased(), value))
         }
+        // Two of either make the request mean two things (RFC 9112, 6.3 and 3.2): `Content-Length: 0` then
+        // `Content-Length: N` read as no body made the body a second request on the same connection.
+        for name in ["host", "content-length"] where headers.lazy.filter({ $0.name == name }).count > 1 { return nil }
         return HTTPRequest(method: String(decoding: parts[0], as: UTF8.self), target: String(decoding: parts[1], as: UTF8.self),
                            version: version, headers: headers)
     }

@@ -51,6 +51,9 @@ import Glibc
         ("GET / HTTP/1.1\r\nNo colon here\r\n\r\n", "400"),
         ("GET / HTTP/1.1\r\nHo", "closed"),
         (String(repeating: "\r\n", count: 10_000), "414"),  // blank lines before a request count too
+        // Two lengths, or two hosts: read as no body, the body was a second request on the connection.
+        ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nContent-Length: 28\r\n\r\nGET /x HTTP/1.1\r\nHost: x\r\n\r\n", "400"),
+        ("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\n\r\n", "400"),
     ])
     func requestsBeyondTheLimitsAreRefused(bytes: String, expected: String) {
         #expect(Self.status(Self.read(bytes)[0]) == expected)
