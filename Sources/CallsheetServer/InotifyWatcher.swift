@@ -11,7 +11,10 @@ public struct InotifyWatcher: FileWatcher {
         let descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw WatchError(message: "cannot watch files: \(String(cString: strerror(errno)))") }
         let watches = WatchTable(descriptor: descriptor)
-        for folder in folders { watches.addRecursively(folder) }
+        for folder in folders {
+            watches.addRecursively(folder)
+            watches.watchParent(of: folder)
+        }
         return AsyncStream { continuation in
             let thread = Thread {
                 Self.readEvents(descriptor: descriptor, watches: watches, folders: folders, continuation: continuation)
@@ -54,6 +57,13 @@ public struct InotifyWatcher: FileWatcher {
                     continuation.yield(.overflow)
                     continue
                 }
+                // A watched folder replaced by another of its name (a copy moved into place): the old one's
+                // watches lead nowhere, so the new one is watched, and anything may have changed.
+                if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let root = watches.root(named: name, inParent: event.wd) {
+                    watches.addRecursively(root)
+                    continuation.yield(.overflow)
+                    continue
+                }
                 guard let folder = watches.folder(for: event.wd) else { continue }
                 let path = name.isEmpty ? folder : folder + "/" + name
                 if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
@@ -87,6 +97,24 @@ private final class WatchTable: @unchecked Sendable {
     func stop() { lock.withLock { stopped = true } }
 
     func folder(for watch: Int32) -> String? { lock.withLock { folders[watch] } }
+
+    /// Watched roots by the watch on their parent folder: their names there, and their paths.
+    private var parents: [Int32: [(name: String, path: String)]] = [:]
+
+    /// Watches the folder that holds `folder` for a folder of its name coming (added to what that folder's
+    /// watch already asks for, should it be watched itself).
+    func watchParent(of folder: String) {
+        let url = URL(fileURLWithPath: folder).standardizedFileURL
+        let parent = url.deletingLastPathComponent().path, name = url.lastPathComponent
+        let watch = inotify_add_watch(descriptor, parent, UInt32(IN_CREATE | IN_MOVED_TO) | UInt32(IN_MASK_ADD))
+        guard watch >= 0 else { return }
+        lock.withLock { parents[watch, default: []].append((name, folder)) }
+    }
+
+    /// The watched root named `name` in the folder that `watch` watches, if any.
+    func root(named name: String, inParent watch: Int32) -> String? {
+        lock.withLock { parents[watch]?.first { $0.name == name }?.path }
+    }
 
     func addRecursively(_ folder: String, depth: Int = 0) {
         guard depth < 32 else { return }
