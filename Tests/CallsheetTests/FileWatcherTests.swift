@@ -17,6 +17,17 @@ import Testing
         return url
     }
 
+    /// A new folder holding `content/`, watched: what the watcher reports goes to `heard` until `listener` is cancelled.
+    static func watching() async throws -> (root: URL, content: URL, heard: Heard, listener: Task<Void, Never>) {
+        let root = try folder()
+        let content = root.appendingPathComponent("content")
+        let stream = try InotifyWatcher().changes(in: [content.path])
+        let heard = Heard()
+        let listener = Task { for await change in stream { await heard.add(change) } }
+        try? await Task.sleep(nanoseconds: 100_000_000)
+        return (root, content, heard, listener)
+    }
+
     /// Waits until `heard` holds a change satisfying `wanted`, for at most `seconds`.
     static func wait(_ heard: Heard, seconds: Double = 5, for wanted: @escaping (FileChange) -> Bool) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
@@ -30,14 +41,8 @@ import Testing
     /// A content folder replaced by a copy moved into its place (as a sync tool or `git checkout` of a folder
     /// does) left the watcher on the old one: no later edit was seen until `serve` restarted.
     @Test func aFolderReplacedByAnotherIsWatchedAgain() async throws {
-        let root = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let content = root.appendingPathComponent("content")
-        let stream = try InotifyWatcher().changes(in: [content.path])
-        let heard = Heard()
-        let listener = Task { for await change in stream { await heard.add(change) } }
-        defer { listener.cancel() }
-        try? await Task.sleep(nanoseconds: 100_000_000)
+        let (root, content, heard, listener) = try await Self.watching()
+        defer { listener.cancel(); try? FileManager.default.removeItem(at: root) }
 
         let copy = root.appendingPathComponent("content.new")
         try FileManager.default.createDirectory(at: copy.appendingPathComponent("pages"), withIntermediateDirectories: true)
@@ -50,14 +55,8 @@ import Testing
 
     /// Files beside the watched folder are not changes of the site.
     @Test func aFileBesideTheFolderIsNoChange() async throws {
-        let root = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let content = root.appendingPathComponent("content")
-        let stream = try InotifyWatcher().changes(in: [content.path])
-        let heard = Heard()
-        let listener = Task { for await change in stream { await heard.add(change) } }
-        defer { listener.cancel() }
-        try? await Task.sleep(nanoseconds: 100_000_000)
+        let (root, content, heard, listener) = try await Self.watching()
+        defer { listener.cancel(); try? FileManager.default.removeItem(at: root) }
         try Data("notes".utf8).write(to: root.appendingPathComponent("notes.txt"))
         try Data("---\ntitle: B\n---\n".utf8).write(to: content.appendingPathComponent("b.md"))
         #expect(await Self.wait(heard) { $0 == .changed(content.path + "/b.md") })
