@@ -86,6 +86,9 @@ import Glibc
     @Test func pastTheLimitTheOldestReloadSocketIsLetGo() throws {
         let reloads = ReloadBroadcaster()
         let first = Self.open(reloads)
+        // Its thread registers it: only then is it surely the oldest.
+        let registered = Socket.now() + 2
+        while reloads.count < 1, Socket.now() < registered { Thread.sleep(forTimeInterval: 0.005) }
         var others: [(client: Int32, socket: WebSocket, finish: () -> Void)] = []
         defer { first.finish(); others.forEach { $0.finish() } }
         for _ in 0..<ReloadBroadcaster.limit { others.append(Self.open(reloads)) }

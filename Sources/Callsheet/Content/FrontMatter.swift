@@ -89,7 +89,7 @@ public struct FrontMatter: Sendable {
             guard word == "---", let next = lines.next() else { return nil }
             let key = next.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
             guard !key.isEmpty, next.dropFirst(key.count).hasPrefix(":") else { return nil }
-            return (line, (current.firstIndex(of: "-").map { current.distance(from: current.startIndex, to: $0) } ?? 0) + 1)
+            return (line, current.prefix { $0 == " " || $0 == "\t" }.count + 1)
         }
         return nil
     }

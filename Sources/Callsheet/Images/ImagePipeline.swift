@@ -47,9 +47,8 @@ struct ImagePipeline {
         let sources = work.map { url($0.source) }
         let results = dynamicMap(Array(zip(work, sources)), jobs: jobs) { job, file -> (String?, Result<Outcome, ImageProblem>) in
             if case .icons = job {} else {
-                let name = job.source.split(separator: "/").last.map(String.init) ?? job.source
-                let stem = name.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
-                if (stem.isEmpty ? name : stem).utf8.count > ImageProblem.longestStem {
+                let stem = ImageProcessor.stem(of: job.source).split(separator: "/").last ?? ""
+                if stem.utf8.count > ImageProblem.longestStem {
                     return (nil, .failure(.nameTooLong(limit: ImageProblem.longestStem)))
                 }
             }
